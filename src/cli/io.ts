@@ -1,0 +1,31 @@
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Write a file atomically: the content goes to a temporary file in the same folder, which is renamed over the
+ * target only once complete, so a reader (or a killed run) never sees a half-written file.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+  closeSync(fd);
+  renameSync(tmp, path);
+}
+
+/** A file name for an article id: path separators and characters unsafe on common file systems replaced. */
+export function safeFileStem(id: string): string {
+  const s = id.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_');
+  return s.length > 180 ? s.slice(0, 180) : s || '_';
+}

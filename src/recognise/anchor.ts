@@ -1,0 +1,14 @@
+/**
+ * The anchor for resolving relative dates: the publication date (its calendar day as written, keeping the
+ * article's own time zone, so «2018-10-14T01:00:00+04:00» is the 14th), or the --date option when given.
+ * Returns YYYY-MM-DD, or undefined when neither is usable.
+ */
+export function anchorDate(published: string | undefined, option: string | undefined): string | undefined {
+  if (option && /^\d{4}-\d{2}-\d{2}$/.test(option)) return option;
+  if (!published) return undefined;
+  const iso = /^(\d{4}-\d{2}-\d{2})/.exec(published.trim());
+  if (iso) return iso[1];
+  const t = Date.parse(published);
+  if (Number.isNaN(t)) return undefined;
+  return new Date(t).toISOString().slice(0, 10);
+}

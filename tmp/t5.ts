@@ -1,0 +1,10 @@
+import { readFileSync } from 'fs';
+import { normalise } from '../src/normalise';
+import { segment } from '../src/segment';
+const text = readFileSync('corpus/000_d696bc9f1b5d4abe.txt', 'utf8');
+const t0 = Date.now();
+const d = segment(normalise({ id: 'x', text, meta: {}, source: { path: 'x', encoding: 'UTF-8', format: 'text' } }));
+console.log(Date.now() - t0, 'ms', d.tokens.length, 'tokens', d.sentences.length, 'sentences', d.paragraphs.length, 'paras');
+console.log(JSON.stringify(d.header));
+for (const s of d.sentences) console.log(s.index, s.paragraph, '|', text.slice(s.start, s.end));
+console.log(d.tokens.filter(t => t.segments).map(t => t.segments!.map(s => text.slice(s.start, s.end)).join('+')).join(' '));
