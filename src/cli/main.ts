@@ -10,6 +10,7 @@ interface Command {
 
 const COMMANDS: Record<string, () => Command> = {
   annotate: () => require('./commands/annotate') as Command,
+  score: () => require('./commands/score') as Command,
 };
 
 const HELP = `Usage: ana COMMAND [options]
