@@ -11,6 +11,10 @@ export type { IngestResult } from './jsonl';
 export interface IngestOptions {
   /** Largest article accepted, in UTF-16 units; larger ones are refused with an error (default 5,000,000). */
   maxChars?: number;
+  /** Read the input as JSONL whatever its name (the CLI's `--jsonl`; "-" is then standard input). */
+  jsonl?: boolean;
+  /** Called with the number of raw (still compressed) bytes read from a JSONL file, for progress reports. */
+  onBytes?: (bytes: number) => void;
 }
 
 export const DEFAULT_MAX_CHARS = 5_000_000;
@@ -65,8 +69,8 @@ export async function* readArticles(path: string, options: IngestOptions = {}): 
     }
     return r;
   };
-  if (lower.endsWith('.jsonl') || lower.endsWith('.jsonl.gz')) {
-    for await (const r of readJsonlArticles(path)) yield check(r);
+  if (options.jsonl || lower.endsWith('.jsonl') || lower.endsWith('.jsonl.gz')) {
+    for await (const r of readJsonlArticles(path, undefined, options.onBytes)) yield check(r);
     return;
   }
   yield check(readSingleArticle(path));

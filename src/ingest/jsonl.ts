@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type { Article } from '../types';
 import { IngestError } from './errors';
 import { unifyNewlines } from './decode';
@@ -10,8 +10,10 @@ import { unifyNewlines } from './decode';
 export type IngestResult = { article: Article } | { error: IngestError };
 
 /** Read a JSONL(.gz) file, or stdin when path is "-", one article per line. */
-export function readJsonlArticles(path: string, stream?: Readable): AsyncGenerator<IngestResult> {
+export function readJsonlArticles(path: string, stream?: Readable, onBytes?: (bytes: number) => void): AsyncGenerator<IngestResult> {
   let input: Readable = stream ?? (path === '-' ? process.stdin : createReadStream(path));
+  // A counting pass-through rather than a 'data' listener, which would start the flow before readline listens.
+  if (onBytes) input = input.pipe(new Transform({ transform: (chunk: Buffer, _enc, done) => (onBytes(chunk.length), done(null, chunk)) }));
   if (path.endsWith('.gz')) input = input.pipe(createGunzip());
   return readJsonlStream(input, path);
 }

@@ -1,13 +1,17 @@
-import { mkdirSync, realpathSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { expandInputs, readArticles, DEFAULT_MAX_CHARS, IngestError } from '../../ingest';
-import { readJsonlStream } from '../../ingest/jsonl';
-import { annotateArticle, pipelineOptions } from '../../pipeline';
-import { serialiseDocument } from '../../emit/json';
+import { existsSync, mkdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { expandInputs, readArticles, DEFAULT_MAX_CHARS, IngestError, type IngestResult } from '../../ingest';
+import { pipelineOptions } from '../../pipeline';
 import type { Article } from '../../types';
 import { parseArgs } from 'node:util';
 import { parsing, UsageError } from '../args';
 import { safeFileStem, writeFileAtomic } from '../io';
+import { createRunner, type Runner } from '../../batch/pool';
+import type { OutputMode, TaskResult } from '../../batch/messages';
+import { inOrderWindow } from '../../batch/window';
+import { Manifest, acquireRunLock, articleKey, removeStaleTemps } from '../../batch/resume';
+import { Progress, formatCount } from '../../batch/progress';
 
 export const HELP = `Usage: ana annotate [FILES|DIRS|-]… [options]
 
@@ -15,15 +19,20 @@ Annotate Arabic news articles: plain text (UTF-8, UTF-16 with BOM, Windows-1256,
 JSONL(.gz) with one article per line ({"id","text","title","published","url"}). Directories are walked.
 
 Options:
-  -o, --out DIR        write one NAME.json per article into DIR (default: annotations)
-      --jsonl          read JSONL articles (from files or - for stdin) and write one JSON document per line to stdout
+  -o, --out DIR        write one NAME.json per article into DIR (default: annotations); a rerun skips the articles
+                       whose output is current (same text, metadata, options and pipeline version) and redoes the rest
+      --jsonl          read JSONL articles (from files or - for stdin) and write one JSON document per line to stdout,
+                       in input order; a failed article gives {"error":{…}} on its line
+  -j, --jobs N         annotate with N worker threads (default: the number of cores, here ${availableParallelism()})
+      --force          redo every article, even those whose output is current
       --date YYYY-MM-DD   anchor date for relative time expressions when an article has no publication date
       --no-tokens      leave the token layer out of the output
       --max-chars N    refuse articles longer than N characters (default ${DEFAULT_MAX_CHARS})
-  -q, --quiet          no per-file messages on stderr
+  -q, --quiet          no progress bar and no summary on stderr (failures are still reported)
   -h, --help           this help
 
-Failures are reported one line each on stderr and in DIR/errors.jsonl; the exit status is 1 if any article failed.`;
+Failures are reported one line each on stderr and in DIR/errors.jsonl; the exit status is 1 if any article failed.
+Outputs are written atomically: a run killed at any moment leaves no partial file, and rerunning it resumes.`;
 
 interface Failure {
   path: string;
@@ -32,10 +41,19 @@ interface Failure {
   error: string;
 }
 
+/** One thing read from the inputs, in input order: an article or an ingest error. */
+interface Item {
+  read: IngestResult;
+}
+
+const STOPPED = 'run stopped';
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parsing(() => parseArgs({ args: argv, allowPositionals: true, options: {
     out: { type: 'string', short: 'o' },
     jsonl: { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
+    force: { type: 'boolean' },
     date: { type: 'string' },
     'no-tokens': { type: 'boolean' },
     'max-chars': { type: 'string' },
@@ -49,78 +67,179 @@ export async function run(argv: string[]): Promise<number> {
   if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date takes YYYY-MM-DD, not "${values.date}"`);
   const maxChars = values['max-chars'] ? Number(values['max-chars']) : DEFAULT_MAX_CHARS;
   if (!Number.isInteger(maxChars) || maxChars <= 0) throw new UsageError('--max-chars takes a positive whole number');
+  const jobs = values.jobs !== undefined ? Number(values.jobs) : availableParallelism();
+  if (!Number.isInteger(jobs) || jobs <= 0) throw new UsageError('--jobs takes a positive whole number');
+  if (values.jsonl && values.out) throw new UsageError('--jsonl writes to standard output; leave out --out');
   const inputs = positionals.length ? positionals : values.jsonl ? ['-'] : [];
   if (!inputs.length) throw new UsageError('name the files or folders to annotate (or - for standard input)');
   const options = pipelineOptions({ anchorDate: values.date, tokens: !values['no-tokens'] });
   const quiet = values.quiet === true;
+  const started = Date.now();
+
   const failures: Failure[] = [];
-  const fail = (e: IngestError | Error, article?: Article) => {
-    const f: Failure = e instanceof IngestError
-      ? { path: e.path, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.articleId ? { id: e.articleId } : {}), error: e.problem }
-      : { path: article?.source.path ?? '?', ...(article?.source.line !== undefined ? { line: article.source.line } : {}), ...(article ? { id: article.id } : {}), error: `annotation failed: ${e.message}` };
+  const fail = (f: Failure) => {
     failures.push(f);
     process.stderr.write(`ana: ${f.path}${f.line !== undefined ? `:${f.line}` : ''}: ${f.error}\n`);
     return f;
   };
+  const ingestFailure = (e: IngestError): Failure => ({ path: e.path, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.articleId ? { id: e.articleId } : {}), error: e.problem });
+  const articleFailure = (a: Article, error: string): Failure => ({ path: a.source.path, ...(a.source.line !== undefined ? { line: a.source.line } : {}), id: a.id, error });
 
-  if (values.jsonl) {
-    // Streaming: one output line per input line, in input order; a failed article gives an error record.
-    for (const path of inputs) {
-      const stream = path === '-' ? process.stdin : undefined;
-      const gen = stream ? readJsonlStream(stream, '-') : readArticles(path, { maxChars });
-      for await (const r of gen) {
-        let line: string;
-        if ('error' in r) {
-          const f = fail(r.error);
-          line = JSON.stringify({ error: f });
-        } else {
-          try {
-            line = JSON.stringify(annotateArticle(r.article, options));
-          } catch (e) {
-            line = JSON.stringify({ error: fail(e as Error, r.article) });
-          }
-        }
+  // Inputs, expanded and sized (for the progress bar's ETA).
+  const { files, errors } = values.jsonl ? { files: inputs, errors: [] as IngestError[] } : expandInputs(inputs);
+  for (const e of errors) fail(ingestFailure(e));
+  const progress = !quiet && process.stderr.isTTY ? new Progress(process.stderr, files.reduce((n, f) => n + (f === '-' ? 0 : sizeOf(f)), 0)) : undefined;
+  async function* items(): AsyncGenerator<Item> {
+    for (const file of files) {
+      const jsonl = values.jsonl === true || /\.jsonl(\.gz)?$/i.test(file);
+      for await (const read of readArticles(file, { maxChars, jsonl: values.jsonl, onBytes: (n) => progress?.read(n) })) yield { read };
+      if (!jsonl) progress?.read(sizeOf(file));
+    }
+  }
+
+  // SIGINT / SIGTERM: stop reading, stop the workers, finish the bookkeeping (errors.jsonl, summary) and exit.
+  // Outputs are renamed into place whole, so nothing half-written remains; a second signal exits at once.
+  let interrupted: NodeJS.Signals | undefined;
+  let runner: Runner | undefined;
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (interrupted) process.exit(sig === 'SIGINT' ? 130 : 143);
+    interrupted = sig;
+    void runner?.close();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const mode: OutputMode = values.jsonl ? 'line' : 'file';
+  let annotated = 0;
+  let chars = 0;
+  let skipped = 0;
+  let summaryWhere = '';
+  let release: (() => void) | undefined;
+  let manifest: Manifest | undefined;
+  try {
+    if (mode === 'line') {
+      runner = createRunner(jobs, { options, mode });
+      const r = runner;
+      const write = async (line: string) => {
         if (!process.stdout.write(line + '\n')) await new Promise((res) => process.stdout.once('drain', res));
-      }
+      };
+      // Lines read from standard input carry no line number into the output: under Hadoop Streaming, Spark's
+      // RDD.pipe or GNU parallel --pipe each process sees one shard, whose line numbers are not the corpus's, and
+      // the merged output must not depend on how the input was cut (the stderr message keeps the shard's line).
+      const positionFree = (f: Failure): Failure => {
+        if (f.path !== '-') return f;
+        const { line: _line, ...rest } = f;
+        return rest;
+      };
+      await inOrderWindow<Item, TaskResult | Failure>(
+        items(),
+        Math.max(8, jobs * 4),
+        async (item, seq) => {
+          if ('error' in item.read) return ingestFailure(item.read.error);
+          const a = item.read.article;
+          const article = a.source.path === '-' ? { ...a, source: { ...a.source, line: undefined } } : a;
+          return r.run({ seq, article });
+        },
+        async (item, result) => {
+          if ('seq' in result) {
+            if (result.ok) {
+              chars += 'article' in item.read ? item.read.article.text.length : 0;
+              annotated++;
+              progress?.done('article' in item.read ? item.read.article.text.length : 0);
+              return write(result.line!);
+            }
+            if (interrupted && result.error === STOPPED) return;
+            const a = (item.read as { article: Article }).article;
+            return write(JSON.stringify({ error: positionFree(fail(articleFailure(a, result.error))) }));
+          }
+          return write(JSON.stringify({ error: positionFree(fail(result)) }));
+        },
+        () => interrupted !== undefined,
+      );
+      summaryWhere = 'to standard output';
+    } else {
+      const outDir = resolve(values.out ?? 'annotations');
+      mkdirSync(outDir, { recursive: true });
+      release = acquireRunLock(outDir);
+      removeStaleTemps(outDir);
+      manifest = new Manifest(outDir);
+      const m = manifest;
+      runner = createRunner(jobs, { options, mode });
+      const r = runner;
+      const inputReal = new Set(files.filter((f) => f !== '-' && existsSync(f)).map((f) => realpathSync(f)));
+      const claimed = new Set<string>();
+      type Outcome = TaskResult | Failure | { skipped: true };
+      await inOrderWindow<Item, Outcome>(
+        items(),
+        Math.max(8, jobs * 4),
+        async (item, seq) => {
+          if ('error' in item.read) return ingestFailure(item.read.error);
+          const article = item.read.article;
+          const file = safeFileStem(article.id) + '.json';
+          const target = join(outDir, file);
+          // Decided here, in input order, so which of two clashing articles wins does not depend on timing.
+          if (inputReal.has(target) || claimed.has(target)) {
+            const why = claimed.has(target) ? `duplicate article id "${article.id}": ${target} was already written in this run` : `output ${target} would overwrite an input`;
+            return articleFailure(article, why);
+          }
+          claimed.add(target);
+          const { key, sha256 } = articleKey(article, options);
+          if (!values.force && m.isCurrent(file, key)) return { skipped: true };
+          const res = await r.run({ seq, article, target });
+          if (res.ok) m.record({ file, key, sha256, bytes: res.bytes });
+          return res;
+        },
+        (item, result) => {
+          if ('skipped' in result) {
+            skipped++;
+            return;
+          }
+          if ('seq' in result) {
+            const article = (item.read as { article: Article }).article;
+            if (result.ok) {
+              annotated++;
+              chars += article.text.length;
+              progress?.done(article.text.length);
+            } else if (!(interrupted && result.error === STOPPED)) {
+              fail(articleFailure(article, result.error));
+            }
+            return;
+          }
+          fail(result);
+        },
+        () => interrupted !== undefined,
+      );
+      const errorsFile = join(outDir, 'errors.jsonl');
+      if (failures.length) writeFileAtomic(errorsFile, failures.map((f) => JSON.stringify(f)).join('\n') + '\n');
+      else if (existsSync(errorsFile)) unlinkSync(errorsFile); // from an earlier run: those articles are done now
+      summaryWhere = `into ${relative(process.cwd(), outDir) || '.'}`;
     }
-    return failures.length ? 1 : 0;
+  } finally {
+    await runner?.close();
+    manifest?.close();
+    release?.();
+    progress?.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 
-  const outDir = resolve(values.out ?? 'annotations');
-  mkdirSync(outDir, { recursive: true });
-  const { files, errors } = expandInputs(inputs);
-  for (const e of errors) fail(e);
-  const inputReal = new Set(files.filter((f) => f !== '-' && existsSync(f)).map((f) => realpathSync(f)));
-  const written = new Set<string>();
-  let done = 0;
-  for (const file of files) {
-    for await (const r of readArticles(file, { maxChars })) {
-      if ('error' in r) {
-        fail(r.error);
-        continue;
-      }
-      const article = r.article;
-      const target = join(outDir, safeFileStem(article.id) + '.json');
-      if (inputReal.has(target) || written.has(target)) {
-        fail(new IngestError(article.source.path, written.has(target) ? `duplicate article id "${article.id}": ${target} was already written in this run` : `output ${target} would overwrite an input`, article.source.line, article.id));
-        continue;
-      }
-      try {
-        const doc = annotateArticle(article, options);
-        writeFileAtomic(target, serialiseDocument(doc));
-        written.add(target);
-        done++;
-        if (!quiet) process.stderr.write(`ana: ${article.source.path}${article.source.line ? `:${article.source.line}` : ''} -> ${target}\n`);
-      } catch (e) {
-        fail(e as Error, article);
-      }
-    }
+  if (!quiet || failures.length || interrupted) {
+    const secs = (Date.now() - started) / 1000;
+    const parts = [
+      `${annotated} article(s) (${formatCount(chars)} characters) annotated ${summaryWhere} in ${secs.toFixed(1)} s`,
+      ...(skipped ? [`${skipped} already current`] : []),
+      `${failures.length} failed${failures.length && mode === 'file' ? ` (see ${join(relative(process.cwd(), resolve(values.out ?? 'annotations')) || '.', 'errors.jsonl')})` : ''}`,
+    ];
+    process.stderr.write(`ana: ${parts.join(', ')}${interrupted ? `; interrupted by ${interrupted}, rerun to resume` : ''}\n`);
   }
-  if (failures.length) {
-    writeFileAtomic(join(outDir, 'errors.jsonl'), failures.map((f) => JSON.stringify(f)).join('\n') + '\n');
-  }
-  if (!quiet || failures.length) {
-    process.stderr.write(`ana: ${done} article(s) annotated into ${outDir}, ${failures.length} failed${failures.length ? ` (see ${join(outDir, 'errors.jsonl')})` : ''}\n`);
-  }
+  if (interrupted) return interrupted === 'SIGINT' ? 130 : 143;
   return failures.length ? 1 : 0;
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

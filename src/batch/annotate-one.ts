@@ -1,0 +1,24 @@
+import { annotateArticle } from '../pipeline';
+import { serialiseDocument } from '../emit/json';
+import { writeFileAtomic } from '../cli/io';
+import type { Task, TaskResult, WorkerInit } from './messages';
+
+/**
+ * The work done for one article, the same whether it runs in a worker thread or in the main thread (--jobs 1), so
+ * that output cannot depend on the number of jobs. Never throws: a failure becomes an error result.
+ */
+export function annotateTask(task: Task, init: WorkerInit): TaskResult {
+  try {
+    const doc = annotateArticle(task.article, init.options);
+    if (init.mode === 'line') {
+      const line = serialiseDocument(doc, false);
+      return { seq: task.seq, ok: true, bytes: line.length, line };
+    }
+    if (!task.target) throw new Error('no output file named for the article');
+    const json = serialiseDocument(doc);
+    writeFileAtomic(task.target, json);
+    return { seq: task.seq, ok: true, bytes: Buffer.byteLength(json) };
+  } catch (e) {
+    return { seq: task.seq, ok: false, error: `annotation failed: ${(e as Error).message}` };
+  }
+}

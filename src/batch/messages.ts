@@ -1,0 +1,24 @@
+import type { Article, PipelineOptions } from '../types';
+
+/**
+ * What the main thread and the annotation workers say to each other. Articles go in by structured clone; results
+ * come back small: in file mode the worker writes the output itself (so the big JSON never crosses threads), in line
+ * mode it returns the one-line JSON for the main thread to put in order on stdout.
+ */
+export type OutputMode = 'file' | 'line';
+
+export interface WorkerInit {
+  options: PipelineOptions;
+  mode: OutputMode;
+}
+
+export interface Task {
+  seq: number;
+  article: Article;
+  /** File mode: where the worker writes the document (atomically). */
+  target?: string;
+}
+
+export type TaskResult =
+  | { seq: number; ok: true; bytes: number; line?: string }
+  | { seq: number; ok: false; error: string };

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { annotateTask } from './annotate-one';
+import type { Task, TaskResult, WorkerInit } from './messages';
+
+/** Runs annotation tasks; `run` resolves with the task's result, never rejects. */
+export interface Runner {
+  run(task: Task): Promise<TaskResult>;
+  /** Stop: in-flight tasks resolve as failed, workers are terminated. */
+  close(): Promise<void>;
+}
+
+/**
+ * The compiled worker. Workers always load dist/ (plain JavaScript): from dist/batch/ it sits beside this file;
+ * from src/batch/ (tests run the TypeScript through SWC) we use the build, which `npm test` makes first.
+ */
+export function workerScript(): string {
+  const beside = join(__dirname, 'worker.js');
+  if (existsSync(beside)) return beside;
+  const built = resolve(__dirname, '../../dist/batch/worker.js');
+  if (existsSync(built)) return built;
+  throw new Error(`the compiled worker ${built} is missing: run "npm run build" first`);
+}
+
+/** --jobs 1: the same task function in the main thread, yielding to the event loop between articles. */
+export class InProcessRunner implements Runner {
+  private closed = false;
+  constructor(private readonly init: WorkerInit) {}
+  async run(task: Task): Promise<TaskResult> {
+    // Let signal handlers, progress timers and stdout drains run between articles.
+    await new Promise((r) => setImmediate(r));
+    if (this.closed) return { seq: task.seq, ok: false, error: 'run stopped' };
+    return annotateTask(task, this.init);
+  }
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
+
+interface Slot {
+  worker: Worker;
+  outstanding: Map<number, (r: TaskResult) => void>;
+}
+
+/**
+ * A fixed set of worker threads. Each worker gets at most PER_WORKER tasks at a time (two: the next one is already
+ * there when it finishes one, so no round trip is idle); the rest wait in a FIFO queue. A worker that dies (an
+ * out-of-memory article, a bug) fails only the tasks it held and is replaced.
+ */
+export class WorkerPool implements Runner {
+  private static readonly PER_WORKER = 2;
+  private readonly slots: Slot[] = [];
+  private readonly queue: { task: Task; done: (r: TaskResult) => void }[] = [];
+  private closing = false;
+
+  constructor(
+    private readonly jobs: number,
+    private readonly init: WorkerInit,
+    private readonly script = workerScript(),
+  ) {
+    for (let i = 0; i < jobs; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(this.script, { workerData: this.init }), outstanding: new Map() };
+    slot.worker.on('message', (r: TaskResult) => {
+      const done = slot.outstanding.get(r.seq);
+      slot.outstanding.delete(r.seq);
+      done?.(r);
+      this.pump();
+    });
+    const died = (why: string) => {
+      const i = this.slots.indexOf(slot);
+      if (i < 0) return;
+      for (const [seq, done] of slot.outstanding) done({ seq, ok: false, error: this.closing ? 'run stopped' : `worker stopped: ${why}` });
+      slot.outstanding.clear();
+      if (this.closing) return;
+      this.slots[i] = this.spawn();
+      this.pump();
+    };
+    slot.worker.on('error', (e) => died(e.message));
+    slot.worker.on('exit', (code) => died(`exit code ${code}`));
+    return slot;
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    if (this.closing) return Promise.resolve({ seq: task.seq, ok: false, error: 'run stopped' });
+    return new Promise((done) => {
+      this.queue.push({ task, done });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.queue.length) {
+      let best: Slot | undefined;
+      for (const s of this.slots) if (s.outstanding.size < WorkerPool.PER_WORKER && (!best || s.outstanding.size < best.outstanding.size)) best = s;
+      if (!best) return;
+      const { task, done } = this.queue.shift()!;
+      best.outstanding.set(task.seq, done);
+      best.worker.postMessage(task);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const { task, done } of this.queue.splice(0)) done({ seq: task.seq, ok: false, error: 'run stopped' });
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+export function createRunner(jobs: number, init: WorkerInit): Runner {
+  return jobs <= 1 ? new InProcessRunner(init) : new WorkerPool(jobs, init);
+}

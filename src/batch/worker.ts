@@ -1,0 +1,9 @@
+/** Entry point of an annotation worker thread (loaded from dist/batch/worker.js by the pool). */
+import { parentPort, workerData } from 'node:worker_threads';
+import { annotateTask } from './annotate-one';
+import type { Task, WorkerInit } from './messages';
+
+const init = workerData as WorkerInit;
+parentPort!.on('message', (task: Task) => {
+  parentPort!.postMessage(annotateTask(task, init));
+});
