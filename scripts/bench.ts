@@ -1,0 +1,223 @@
+/**
+ * Benchmark of corpus runs against the I/O floor (issue 7). Run with `npm run bench` (builds first), options after
+ * `--`:
+ *   --limit N      only the first N articles of the corpus (re-gzipped, so decompression stays in the measure)
+ *   --jobs N       workers for the parallel run (default: the core count)
+ *   --dir          also time the batch mode (one JSON file per article, atomic writes, manifest) with N workers
+ *   --no-profile   skip the CPU profile
+ *   --profile-limit N   articles in the profiled run (default 2000)
+ *   --input FILE   another JSONL(.gz) corpus (default ../shared/data/news/ant-news.jsonl.gz)
+ *   --out FILE     where the figures go (default bench/results.json)
+ * Every measured step is its own process under /usr/bin/time -v (peak RSS covers the worker threads); the
+ * outputs of the 1-worker and N-worker runs are compared byte for byte.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createGunzip, createGzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { argValue, sharedDir } from './lib/shared';
+
+const root = resolve(__dirname, '..');
+const cli = join(root, 'dist/cli/main.js');
+const floorJs = join(root, 'dist/batch/floor.js');
+
+interface Step {
+  name: string;
+  command: string;
+  seconds: number;
+  articles: number;
+  chars: number;
+  articlesPerSecond: number;
+  charsPerSecond: number;
+  peakRssMB: number | null;
+  ratioToFloor?: number;
+  outputBytes?: number;
+  outputSha256?: string;
+  exitStatus: number | null;
+}
+
+/** First `limit` non-blank lines of a JSONL(.gz) file, gzipped into `dest`; returns articles and characters. */
+async function takeFirst(src: string, dest: string, limit: number): Promise<void> {
+  const rl = createInterface({ input: createReadStream(src).pipe(createGunzip()), crlfDelay: Infinity });
+  const gz = createGzip();
+  const done = pipeline(gz, createWriteStream(dest));
+  let n = 0;
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    if (!gz.write(line + '\n')) await new Promise((r) => gz.once('drain', r));
+    if (++n >= limit) break;
+  }
+  rl.close();
+  gz.end();
+  await done;
+}
+
+/** Articles and characters of the input, counted the way ingest reads them (JSON.parse of each line). */
+async function countInput(path: string): Promise<{ articles: number; chars: number }> {
+  const rl = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  let articles = 0;
+  let chars = 0;
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    const o = JSON.parse(line) as { text?: string };
+    articles++;
+    chars += typeof o.text === 'string' ? o.text.replace(/\r\n?/g, '\n').length : 0;
+  }
+  return { articles, chars };
+}
+
+async function sha256File(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/** Run `node ARGS > stdoutFile` under /usr/bin/time -v; wall time measured here, peak RSS from time's report. */
+function measure(name: string, nodeArgs: string[], stdoutFile: string, input: { articles: number; chars: number }): Step {
+  const haveTime = existsSync('/usr/bin/time');
+  const out = openSync(stdoutFile, 'w'); // spawnSync redirects stdio to a file descriptor
+  const argv = haveTime ? ['-v', process.execPath, ...nodeArgs] : nodeArgs;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(haveTime ? '/usr/bin/time' : process.execPath, argv, { stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 });
+  closeSync(out);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const stderr = r.stderr?.toString() ?? '';
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  if (r.status !== 0) process.stderr.write(`bench: ${name} exited with ${r.status}:\n${stderr.split('\n').slice(-15).join('\n')}\n`);
+  const step: Step = {
+    name,
+    command: `node ${nodeArgs.map((a) => a.replace(root + '/', '')).join(' ')}`,
+    seconds: round(seconds, 2),
+    articles: input.articles,
+    chars: input.chars,
+    articlesPerSecond: round(input.articles / seconds, 1),
+    charsPerSecond: Math.round(input.chars / seconds),
+    peakRssMB: rss ? round(Number(rss[1]) / 1024, 1) : null,
+    exitStatus: r.status,
+  };
+  process.stderr.write(`bench: ${name}: ${step.seconds} s, ${step.articlesPerSecond} articles/s, ${(step.charsPerSecond / 1e6).toFixed(2)}M chars/s, peak RSS ${step.peakRssMB} MB\n`);
+  return step;
+}
+
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Self time per function in a .cpuprofile, largest first (V8's pseudo-frames like "(garbage collector)" kept apart). */
+function hottest(profilePath: string, top = 3): { function: string; where: string; selfMs: number; share: number }[] {
+  const p = JSON.parse(readFileSync(profilePath, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  p.samples.forEach((id, i) => {
+    const n = byId.get(id)!;
+    const dt = p.timeDeltas[i] ?? 0;
+    total += dt;
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anonymous)'}\t${f.url.replace(/^file:\/\//, '').replace(root + '/', '')}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  return [...self.entries()]
+    .filter(([k]) => !/^\((idle|program|garbage collector|root)\)/.test(k))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, us]) => {
+      const [fn, where] = k.split('\t');
+      return { function: fn, where, selfMs: Math.round(us / 1000), share: round(us / total, 3) };
+    });
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(cli) || !existsSync(floorJs)) throw new Error('dist/ is missing: run "npm run build" first (npm run bench does)');
+  const limit = argValue('--limit') ? Number(argValue('--limit')) : undefined;
+  const jobs = Number(argValue('--jobs') ?? availableParallelism());
+  const profileLimit = Number(argValue('--profile-limit') ?? 2000);
+  const corpus = resolve(argValue('--input') ?? join(sharedDir(), 'data/news/ant-news.jsonl.gz'));
+  const outFile = resolve(argValue('--out') ?? join(root, 'bench/results.json'));
+  const work = mkdtempSync(join(tmpdir(), 'ana-bench-'));
+  try {
+    let input = corpus;
+    if (limit !== undefined) {
+      input = join(work, `first-${limit}.jsonl.gz`);
+      await takeFirst(corpus, input, limit);
+    }
+    const counts = await countInput(input);
+    process.stderr.write(`bench: ${counts.articles} articles, ${counts.chars} characters from ${corpus}${limit ? ` (first ${limit})` : ''}\n`);
+
+    const steps: Step[] = [];
+    const floor = measure('io-floor', [floorJs, input], join(work, 'floor.out'), counts);
+    steps.push(floor);
+    const runs: Step[] = [];
+    for (const j of [...new Set([1, jobs])]) {
+      const outPath = join(work, `jobs${j}.out`);
+      const s = measure(`pipeline-jobs-${j}`, [cli, 'annotate', '--jsonl', input, '--jobs', String(j), '--quiet'], outPath, counts);
+      s.outputSha256 = await sha256File(outPath);
+      s.outputBytes = statSync(outPath).size;
+      rmSync(outPath);
+      runs.push(s);
+    }
+    if (process.argv.includes('--dir')) {
+      const dir = join(work, 'out-dir');
+      const s = measure(`batch-files-jobs-${jobs}`, [cli, 'annotate', input, '-o', dir, '--jobs', String(jobs), '--quiet'], join(work, 'dir.log'), counts);
+      s.outputBytes = readdirSync(dir).length;
+      rmSync(dir, { recursive: true, force: true });
+      runs.push(s);
+    }
+    for (const s of runs) s.ratioToFloor = round(s.seconds / floor.seconds, 1);
+    steps.push(...runs);
+    const streamRuns = runs.filter((s) => s.outputSha256);
+    const identical = streamRuns.every((s) => s.outputSha256 === streamRuns[0].outputSha256);
+
+    let profile: { articles: number; hottest: ReturnType<typeof hottest> } | undefined;
+    if (!process.argv.includes('--no-profile')) {
+      const profIn = join(work, 'profile.jsonl.gz');
+      await takeFirst(input, profIn, profileLimit);
+      const profDir = join(work, 'prof');
+      mkdirSync(profDir);
+      spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, cli, 'annotate', '--jsonl', profIn, '--jobs', '1', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+      if (file) {
+        profile = { articles: Math.min(profileLimit, counts.articles), hottest: hottest(join(profDir, file)) };
+        for (const h of profile.hottest) process.stderr.write(`bench: hot: ${h.function} (${h.where}) ${h.selfMs} ms self, ${(h.share * 100).toFixed(1)}%\n`);
+      }
+    }
+
+    const commit = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root }).stdout?.toString().trim();
+    const dirty = (spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root }).stdout?.toString() ?? '').trim() !== '';
+    const result = {
+      date: new Date().toISOString(),
+      commit,
+      workingTreeDirty: dirty,
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+      input: { corpus, limit: limit ?? null, ...counts },
+      jobs,
+      steps,
+      identicalOutputAcrossJobs: identical,
+      profile,
+    };
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
+    process.stderr.write(`bench: output identical for jobs ${streamRuns.map((s) => s.name.replace('pipeline-jobs-', '')).join(' and ')}: ${identical}\n`);
+    process.stderr.write(`bench: ratio to the I/O floor: ${runs.map((s) => `${s.name} ${s.ratioToFloor}x`).join(', ')}\n`);
+    process.stderr.write(`bench: figures written to ${outFile}\n`);
+    if (!identical) process.exitCode = 1;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});
