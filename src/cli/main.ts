@@ -10,6 +10,7 @@ interface Command {
 
 const COMMANDS: Record<string, () => Command> = {
   annotate: () => require('./commands/annotate') as Command,
+  view: () => require('./commands/view') as Command,
   score: () => require('./commands/score') as Command,
 };
 
