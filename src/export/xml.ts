@@ -1,0 +1,117 @@
+/**
+ * Building and writing XML with fast-xml-parser in its order-preserving form (the only form that keeps mixed
+ * content such as `<p>text <persName>…</persName> text</p>` in order; see ../shared/PACKAGES.md).
+ *
+ * A node is `{ tag: children[], ':@': { '@_attr': value } }` or `{ '#text': string }`. Pretty indentation is made
+ * by `indent()` inserting white-space text nodes only between the children of element-only containers, so text
+ * content (the article) is never touched.
+ */
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+
+export type XmlNode = { [tag: string]: XmlNode[] | Record<string, string> } | { '#text': string };
+
+export function el(tag: string, attrs: Record<string, string | undefined> = {}, children: XmlNode[] = []): XmlNode {
+  const a: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) a['@_' + k] = v;
+  const node: Record<string, XmlNode[] | Record<string, string>> = { [tag]: children };
+  if (Object.keys(a).length) node[':@'] = a;
+  return node as XmlNode;
+}
+
+export function txt(text: string): XmlNode {
+  return { '#text': text };
+}
+
+/** Element-only container: indent its children one level deeper than `depth`. */
+export function block(tag: string, attrs: Record<string, string | undefined>, children: XmlNode[], depth: number): XmlNode {
+  if (!children.length) return el(tag, attrs, []);
+  const pad = '\n' + '  '.repeat(depth + 1);
+  const out: XmlNode[] = [];
+  for (const c of children) out.push(txt(pad), c);
+  out.push(txt('\n' + '  '.repeat(depth)));
+  return el(tag, attrs, out);
+}
+
+const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, format: false, suppressEmptyNode: true });
+
+/** Serialise nodes; `&`, `<`, `>` and `"` are escaped by the builder. */
+export function buildXml(nodes: XmlNode[]): string {
+  return builder.build(nodes) as string;
+}
+
+/** The reader options PACKAGES.md found to keep Arabic mixed content byte-exact (and to decode &#x627;). */
+export function parseXml(xml: string): XmlNode[] {
+  const parser = new XMLParser({
+    preserveOrder: true,
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    ignoreAttributes: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    htmlEntities: true,
+    processEntities: true,
+  });
+  return parser.parse(xml) as XmlNode[];
+}
+
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+export const TEI_MODEL_PI =
+  '<?xml-model href="https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n';
+
+// ---- reading helpers --------------------------------------------------------------------------------------------
+
+export function tagOf(n: XmlNode): string | undefined {
+  for (const k of Object.keys(n)) if (k !== ':@' && k !== '#text') return k;
+  return undefined;
+}
+
+export function childrenOf(n: XmlNode): XmlNode[] {
+  const t = tagOf(n);
+  return t ? ((n as Record<string, XmlNode[]>)[t] ?? []) : [];
+}
+
+export function attrOf(n: XmlNode, name: string): string | undefined {
+  const a = (n as Record<string, Record<string, string>>)[':@'];
+  const v = a?.['@_' + name];
+  return v === undefined ? undefined : String(v);
+}
+
+export function isText(n: XmlNode): n is { '#text': string } {
+  return '#text' in n;
+}
+
+/** Local name of a possibly prefixed tag (`tei:p` -> `p`). */
+export function localName(tag: string): string {
+  const i = tag.indexOf(':');
+  return i >= 0 ? tag.slice(i + 1) : tag;
+}
+
+/** First descendant element with this local name (depth-first, document order). */
+export function findFirst(nodes: XmlNode[], name: string): XmlNode | undefined {
+  for (const n of nodes) {
+    const t = tagOf(n);
+    if (!t) continue;
+    if (localName(t) === name) return n;
+    const f = findFirst(childrenOf(n), name);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/** All descendant elements with this local name, document order. */
+export function findAll(nodes: XmlNode[], name: string, out: XmlNode[] = []): XmlNode[] {
+  for (const n of nodes) {
+    const t = tagOf(n);
+    if (!t) continue;
+    if (localName(t) === name) out.push(n);
+    findAll(childrenOf(n), name, out);
+  }
+  return out;
+}
+
+/** The string value of a node (all descendant text, in order). */
+export function textContent(n: XmlNode): string {
+  if (isText(n)) return String(n['#text']);
+  return childrenOf(n).map(textContent).join('');
+}
