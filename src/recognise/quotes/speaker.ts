@@ -1,0 +1,144 @@
+import type { EntityMention, Token } from '../../types';
+import { AUDIENCE, DOCUMENT_HEADS, GENERIC_HEADS, NP_STOP, TITLE_HEADS } from './words';
+
+/** A speaker noun phrase found next to a cue, before any resolution. */
+export interface SpeakerPhrase {
+  start: number;
+  end: number;
+  /** True when the phrase names someone (a name, or an entity mention); false for a description (مصدر أمني). */
+  named: boolean;
+}
+
+const ARABIC_DIACRITIC = /[\u064B-\u0652]/;
+
+/** The token's view form without its proclitics (بملف -> ملف, الرئيس -> رئيس): the stem segment when there is one. */
+export function stemOf(t: Token): string {
+  const s = t.segments?.find((g) => g.role === 'stem');
+  return s ? s.form : t.norm;
+}
+
+function proclitics(t: Token): string[] {
+  return (t.segments ?? []).filter((g) => g.role === 'proclitic').map((g) => g.form);
+}
+
+/** Start of a speaker mention in token t: after its proclitics, keeping the article ال unless it follows ل (لل). */
+export function mentionStart(t: Token): number {
+  const segs = t.segments;
+  if (!segs) return t.start;
+  let start = t.start;
+  let afterL = false;
+  for (const g of segs) {
+    if (g.role !== 'proclitic') break;
+    if (g.form === 'ال' && !afterL) break;
+    afterL = g.form === 'ل';
+    start = g.end;
+  }
+  return start;
+}
+
+const isPunct = (t: Token | undefined, ...chars: string[]) => !!t && t.kind === 'punct' && (chars.length === 0 || chars.includes(t.norm));
+
+/** Is the token a word that can sit inside a speaker noun phrase? */
+function npWord(t: Token | undefined): boolean {
+  if (!t || (t.kind !== 'arabic' && t.kind !== 'latin')) return false;
+  if (NP_STOP.has(t.norm)) return false;
+  // an adverbial accusative (مؤخرًا، علنًا) ends the phrase
+  if (t.kind === 'arabic' && ARABIC_DIACRITIC.test(t.text) && /[\u064B]/.test(t.text)) return false;
+  return true;
+}
+
+/** A word that can be part of a personal or organisation name: no proclitic but the article, not a closed-class word. */
+function nameWord(t: Token | undefined): boolean {
+  if (!npWord(t)) return false;
+  const p = proclitics(t!);
+  return p.every((f) => f === 'ال');
+}
+
+export function isTitleWord(t: Token): boolean {
+  return TITLE_HEADS.has(stemOf(t)) || TITLE_HEADS.has(t.norm);
+}
+
+/**
+ * The noun phrase starting at token i (VSO: the subject after the verb). A description (title head) may take
+ * genitives with ل (الرئيس التنفيذي لأمازون) and an appositive name between commas, which then is the speaker.
+ * A document head (تقرير نشرته مجلة Forbes، بيان للمجلس) yields its author. Returns null when no phrase starts here.
+ */
+export function phraseAfter(tokens: Token[], i: number, limit: number, firstSplit = false): SpeakerPhrase | null {
+  const first = tokens[i];
+  if (!first || i >= limit || !npWord(first)) return null;
+  const firstProcl = proclitics(first);
+  if (!firstSplit && firstProcl.some((f) => f === 'ب' || f === 'ك' || f === 'و' || f === 'ف')) return null;
+  if (!firstSplit && firstProcl.includes('ل')) return null;
+  const title = isTitleWord(first);
+  let j = i;
+  while (j + 1 < limit && j - i < 6) {
+    const n = tokens[j + 1];
+    if (!npWord(n)) break;
+    const p = proclitics(n);
+    if (p.some((f) => f === 'و' || f === 'ف' || f === 'ب' || f === 'ك')) break;
+    if (p.includes('ل')) {
+      // genitive ل inside a description (الرئيس التنفيذي لأمازون), never an audience (للصحافيين)
+      if (!title || AUDIENCE.has(stemOf(n))) break;
+    }
+    j++;
+  }
+  const start = mentionStart(first);
+  let phrase: SpeakerPhrase = { start, end: tokens[j].end, named: !title };
+  // document head: its author is the speaker
+  if (DOCUMENT_HEADS.has(stemOf(first))) {
+    let k = i + 1;
+    if (tokens[k] && /^(نشر|اصدر|اورد|وزع)/.test(tokens[k].norm)) k++;
+    const author = tokens[k];
+    if (author && k < limit) {
+      const inner = phraseAfter(tokens, k, limit, proclitics(author).includes('ل'));
+      if (inner) return inner;
+    }
+  }
+  // generic head: the name after it (مجلة Forbes -> Forbes)
+  if (GENERIC_HEADS.has(stemOf(first)) && j > i) phrase = { start: mentionStart(tokens[i + 1]), end: tokens[j].end, named: true };
+  // appositive name: «الرئيس التنفيذي للشركة ، جون ماتزي ،»
+  if (title && isPunct(tokens[j + 1], ',') && j + 2 < limit) {
+    let k = j + 2;
+    while (k < limit && k - (j + 2) < 4 && nameWord(tokens[k]) && !isTitleWord(tokens[k])) k++;
+    const after = tokens[k];
+    const closes = !after || k >= limit || isPunct(after, ',', ':', '"', '.') || NP_STOP.has(after.norm) || proclitics(after).includes('ل');
+    if (k > j + 2 && k - (j + 2) <= 4 && closes && !tokens[j + 2].norm.startsWith('ال')) {
+      return { start: tokens[j + 2].start, end: tokens[k - 1].end, named: true };
+    }
+  }
+  return phrase;
+}
+
+/**
+ * The noun phrase right before token i (SVO: «وزير الخزانة، ستيفن منوتشين، رأى»), at most three words starting at a
+ * clause boundary. Returns null unless the phrase is short and bounded, so a verb's object is not taken for it.
+ */
+export function phraseBefore(tokens: Token[], i: number, floor: number): SpeakerPhrase | null {
+  let j = i - 1;
+  if (isPunct(tokens[j], ',')) j--;
+  const end = j;
+  while (j >= floor && end - j < 4 && nameWord(tokens[j])) j--;
+  const len = end - j;
+  if (len < 1 || len > 3) return null;
+  const before = tokens[j];
+  const bounded = j < floor || isPunct(before) || ['ان', 'لكن', 'غير'].includes(before.norm);
+  if (!bounded) return null;
+  const first = tokens[j + 1];
+  return { start: mentionStart(first), end: tokens[end].end, named: !isTitleWord(first) };
+}
+
+/**
+ * Snap a phrase to the entity tagger's mentions: a person named inside a description wins; else a mention that
+ * starts the phrase or follows a generic head. A description whose only mention is an organisation inside it
+ * (الرئيس التنفيذي لأمازون) stays a description.
+ */
+export function snapToEntities(p: SpeakerPhrase, entities: EntityMention[]): SpeakerPhrase {
+  const inside = entities.filter((e) => e.start < p.end && e.end > p.start);
+  if (!inside.length) return p;
+  const per = inside.find((e) => e.type === 'PER');
+  if (per) return { start: per.start, end: per.end, named: true };
+  if (!p.named) return p;
+  const first = inside[0];
+  if (first.start <= p.start + 1 || inside.length === 1) return { start: first.start, end: first.end, named: true };
+  return p;
+}
