@@ -212,7 +212,7 @@ export async function run(argv: string[]): Promise<number> {
       const errorsFile = join(outDir, 'errors.jsonl');
       if (failures.length) writeFileAtomic(errorsFile, failures.map((f) => JSON.stringify(f)).join('\n') + '\n');
       else if (existsSync(errorsFile)) unlinkSync(errorsFile); // from an earlier run: those articles are done now
-      summaryWhere = `into ${relative(process.cwd(), outDir) || '.'}`;
+      summaryWhere = `into ${shown(outDir)}`;
     }
   } finally {
     await runner?.close();
@@ -228,12 +228,18 @@ export async function run(argv: string[]): Promise<number> {
     const parts = [
       `${annotated} article(s) (${formatCount(chars)} characters) annotated ${summaryWhere} in ${secs.toFixed(1)} s`,
       ...(skipped ? [`${skipped} already current`] : []),
-      `${failures.length} failed${failures.length && mode === 'file' ? ` (see ${join(relative(process.cwd(), resolve(values.out ?? 'annotations')) || '.', 'errors.jsonl')})` : ''}`,
+      `${failures.length} failed${failures.length && mode === 'file' ? ` (see ${join(shown(resolve(values.out ?? 'annotations')), 'errors.jsonl')})` : ''}`,
     ];
     process.stderr.write(`ana: ${parts.join(', ')}${interrupted ? `; interrupted by ${interrupted}, rerun to resume` : ''}\n`);
   }
   if (interrupted) return interrupted === 'SIGINT' ? 130 : 143;
   return failures.length ? 1 : 0;
+}
+
+/** A folder as the user would name it: relative to the working directory when inside it. */
+function shown(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
 }
 
 function sizeOf(path: string): number {
