@@ -24,6 +24,12 @@ export function readJsonlArticles(path: string, stream?: Readable, onBytes?: (by
  */
 export async function* readJsonlStream(input: Readable, path: string): AsyncGenerator<IngestResult> {
   const rl = createInterface({ input, crlfDelay: Infinity });
+  // readline does not pass on errors of its input (a corrupt .gz, a vanished file): catch them and report them
+  let streamError: Error | undefined;
+  input.on('error', (e) => {
+    streamError = e;
+    rl.close();
+  });
   let line = 0;
   const stem = basename(path).replace(/\.jsonl(\.gz)?$/, '');
   try {
@@ -32,8 +38,11 @@ export async function* readJsonlStream(input: Readable, path: string): AsyncGene
       if (!raw.trim()) continue;
       yield parseJsonlLine(raw, path, line, stem);
     }
+    if (streamError) throw streamError;
   } catch (e) {
     yield { error: new IngestError(path, `cannot read: ${(e as Error).message}`, line + 1) };
+  } finally {
+    rl.close();
   }
 }
 
