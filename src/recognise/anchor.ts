@@ -4,11 +4,16 @@
  * Returns YYYY-MM-DD, or undefined when neither is usable.
  */
 export function anchorDate(published: string | undefined, option: string | undefined): string | undefined {
-  if (option && /^\d{4}-\d{2}-\d{2}$/.test(option)) return option;
+  return timexAnchor(published, option)?.value;
+}
+
+/** The same, keeping where the date came from (recorded on every timex resolved against it). */
+export function timexAnchor(published: string | undefined, option: string | undefined): { value: string; source: 'publication' | 'option' } | undefined {
+  if (option && /^\d{4}-\d{2}-\d{2}$/.test(option)) return { value: option, source: 'option' };
   if (!published) return undefined;
   const iso = /^(\d{4}-\d{2}-\d{2})/.exec(published.trim());
-  if (iso) return iso[1];
+  if (iso) return { value: iso[1], source: 'publication' };
   const t = Date.parse(published);
   if (Number.isNaN(t)) return undefined;
-  return new Date(t).toISOString().slice(0, 10);
+  return { value: new Date(t).toISOString().slice(0, 10), source: 'publication' };
 }

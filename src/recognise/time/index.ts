@@ -1,8 +1,79 @@
 import type { SegmentedDoc, Timex } from '../../types';
+import { Grammar } from './grammar';
+import { toWord } from './words';
+import { parseYmd } from './calendar';
+import { resolveDate, resolveTime, type ResolveContext, type Resolved } from './resolve';
+import type { Match } from './semantics';
 
-/** Temporal expressions, resolved against `anchor` (YYYY-MM-DD or ISO date-time). Placeholder until issue 4. */
-export function recogniseTimex(doc: SegmentedDoc, anchor?: string): Timex[] {
-  void doc;
-  void anchor;
-  return [];
+/** The date relative expressions are resolved against, and where it came from. */
+export interface TimexAnchor {
+  value: string;
+  source: 'publication' | 'option';
+}
+
+/**
+ * Temporal expressions (DATE, TIME, DURATION, SET) with TIMEX3 values. `anchor` is the publication date or the
+ * --date option (`option`, to tell which one a bare YYYY-MM-DD string is); without it, relative expressions get
+ * underspecified values («XXXX-XX-XX»), never a guess.
+ */
+export function recogniseTimex(doc: SegmentedDoc, anchor?: TimexAnchor | string, option?: string): Timex[] {
+  // A string anchor came from anchorDate(published, option): it is the option's date when the option was used.
+  const anc: TimexAnchor | undefined = typeof anchor === 'string' ? { value: anchor, source: option && option === anchor ? 'option' : 'publication' } : anchor;
+  const anchorDay = anc ? parseYmd(anc.value) : undefined;
+  const out: Timex[] = [];
+  let lastYear: number | undefined;
+  // A bare weekday repeated in one article names the same day as its first resolved mention.
+  const weekdayMemo = new Map<number, string>();
+  for (const sentence of doc.sentences) {
+    const words = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).map(toWord);
+    const g = new Grammar(words);
+    let i = 0;
+    while (i < words.length) {
+      const m = g.matchAt(i);
+      if (!m) {
+        i++;
+        continue;
+      }
+      const ctx: ResolveContext = { anchor: anchorDay, future: g.futureNear(m.start, m.end), lastYear };
+      const r = resolveMatch(m, ctx, weekdayMemo);
+      const first = words[m.start];
+      const last = words[m.end - 1];
+      const start = first.start;
+      const end = last.tok.end;
+      const timex: Timex = {
+        start,
+        end,
+        text: doc.text.slice(start, end),
+        type: m.sem.type,
+        ...(r.value !== undefined ? { value: r.value } : {}),
+        ...(m.sem.type === 'TIME' && m.sem.timezone ? { timezone: m.sem.timezone } : {}),
+        ...(r.anchored && anc ? { anchor: { value: anc.value, source: anc.source } } : {}),
+        ...(r.hijri ? { hijri: r.hijri } : {}),
+        confidence: m.confidence,
+        component: 'rule',
+      };
+      out.push(timex);
+      const y = r.value && /^(\d{4})/.exec(r.value);
+      if (y && (m.sem.type === 'DATE' || m.sem.type === 'TIME')) lastYear = +y[1];
+      i = m.end;
+    }
+  }
+  return out;
+}
+
+function resolveMatch(m: Match, ctx: ResolveContext, weekdayMemo: Map<number, string>): Resolved {
+  const sem = m.sem;
+  if (sem.type === 'DURATION') return { value: sem.value, anchored: false };
+  if (sem.type === 'SET') return { value: sem.value, anchored: false };
+  const date = sem.type === 'DATE' ? sem.date : sem.date;
+  const bareWeekday = date && date.weekday !== undefined && date.dir === 'tense' && date.month === undefined;
+  if (bareWeekday && ctx.anchor && weekdayMemo.has(date.weekday!)) {
+    const v = weekdayMemo.get(date.weekday!)!;
+    if (sem.type === 'DATE') return { value: v, anchored: true };
+    const t = resolveTime({ ...date, weekday: undefined, dir: undefined, year: +v.slice(0, 4), month: +v.slice(5, 7), day: +v.slice(8, 10) }, sem.time, ctx);
+    return { ...t, anchored: true };
+  }
+  const r = sem.type === 'DATE' ? resolveDate(sem.date, ctx) : resolveTime(sem.date, sem.time, ctx);
+  if (date && date.weekday !== undefined && date.month === undefined && r.value && ctx.anchor) weekdayMemo.set(date.weekday, r.value.slice(0, 10));
+  return r;
 }

@@ -1,0 +1,121 @@
+import type { DateSem, TimeSem } from './semantics';
+import { addDays, formatYm, formatYmd, hijriToGregorian, isoWeek, isoWeekday, pad, validYmd, weekdayNear, type Ymd } from './calendar';
+
+/** What resolution needs to know besides the expression itself. */
+export interface ResolveContext {
+  /** The anchor day (publication date or --date); absent means values stay underspecified. */
+  anchor?: Ymd;
+  /** The governing verb (or a cue such as «اعتبارا من») points to the future. */
+  future: boolean;
+  /** The last explicit year mentioned before this expression («نفس العام»). */
+  lastYear?: number;
+}
+
+export interface Resolved {
+  value?: string;
+  /** True when the anchor was needed to compute the value. */
+  anchored: boolean;
+  hijri?: string;
+}
+
+/** A DATE meaning -> TIMEX3 value. Without an anchor, relative parts become X's, never a guess. */
+export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
+  const a = ctx.anchor;
+  if (d.ref) return { value: d.ref, anchored: false };
+  if (d.unresolvable) return { anchored: false };
+  if (d.decade) return { value: d.decade, anchored: false };
+  if (d.century !== undefined) return { value: pad(d.century), anchored: false };
+  if (d.centuryRel !== undefined) return a ? { value: pad(Math.floor((a.y - 1) / 100) + d.centuryRel), anchored: true } : { value: 'XX', anchored: false };
+  if (d.sameYear) return ctx.lastYear !== undefined ? { value: pad(ctx.lastYear, 4), anchored: false } : { value: 'XXXX', anchored: false };
+  if (d.hijri) return resolveHijri(d.hijri);
+
+  // a full or partial calendar date
+  if (d.month !== undefined) {
+    let year = d.year;
+    let anchored = false;
+    if (year === undefined && d.yearRel !== undefined) {
+      if (!a) return { value: d.day ? `XXXX-${pad(d.month)}-${pad(d.day)}` : `XXXX-${pad(d.month)}`, anchored: false };
+      year = a.y + d.yearRel;
+      anchored = true;
+    }
+    if (year === undefined) {
+      if (!a) return { value: d.day ? `XXXX-${pad(d.month)}-${pad(d.day)}` : `XXXX-${pad(d.month)}`, anchored: false };
+      const dir = d.dir === 'tense' || d.dir === undefined ? (ctx.future ? 'after' : 'before') : d.dir;
+      const here = d.month * 100 + (d.day ?? 0);
+      const now = a.m * 100 + (d.day !== undefined ? a.d : 0);
+      const explicit = d.dir === 'before' || d.dir === 'after';
+      year = a.y;
+      // «أغسطس الماضي» excludes the anchor's own month; a past-tense «أغسطس» includes it (and the same for future).
+      if (dir === 'before' && (explicit ? here >= now : here > now)) year = a.y - 1;
+      if (dir === 'after' && (explicit ? here <= now : here < now)) year = a.y + 1;
+      anchored = true;
+    }
+    if (d.day !== undefined) {
+      if (!validYmd(year, d.month, d.day)) return { anchored };
+      return { value: formatYmd({ y: year, m: d.month, d: d.day }), anchored };
+    }
+    return { value: formatYm(year, d.month), anchored };
+  }
+  if (d.weekday !== undefined) {
+    if (!a) return { value: `XXXX-WXX-${d.weekday}`, anchored: false };
+    const mode = d.dir === 'before' ? 'before' : d.dir === 'after' ? 'after' : ctx.future ? 'onOrAfter' : 'onOrBefore';
+    return { value: formatYmd(weekdayNear(a, d.weekday, mode)), anchored: true };
+  }
+  if (d.dayRel !== undefined) {
+    if (!a) return { value: 'XXXX-XX-XX', anchored: false };
+    return { value: formatYmd(addDays(a, d.dayRel)), anchored: true };
+  }
+  if (d.weekend) {
+    if (!a) return { value: 'XXXX-WXX-WE', anchored: false };
+    let base = addDays(a, 7 * (d.weekRel ?? 0));
+    if (d.dir === 'tense') {
+      const wd = isoWeekday(a);
+      // past: the weekend just gone (this week's when the anchor is on it); future: the coming one
+      if (!ctx.future && wd < 6) base = addDays(a, -7);
+    }
+    return { value: `${isoWeek(base)}-WE`, anchored: true };
+  }
+  if (d.weekRel !== undefined) {
+    if (!a) return { value: 'XXXX-WXX', anchored: false };
+    return { value: isoWeek(addDays(a, 7 * d.weekRel)), anchored: true };
+  }
+  if (d.monthRel !== undefined) {
+    if (!a) return { value: 'XXXX-XX', anchored: false };
+    const t = new Date(Date.UTC(a.y, a.m - 1 + d.monthRel, 1));
+    return { value: formatYm(t.getUTCFullYear(), t.getUTCMonth() + 1), anchored: true };
+  }
+  let year = d.year;
+  let anchored = false;
+  if (year === undefined && d.yearRel !== undefined) {
+    if (!a) {
+      const suffix = d.quarter ? `-Q${d.quarter}` : d.half ? `-H${d.half}` : d.season ? `-${d.season}` : '';
+      return { value: `XXXX${suffix}`, anchored: false };
+    }
+    year = a.y + d.yearRel;
+    anchored = true;
+  }
+  if (year === undefined) return { anchored: false };
+  const y = pad(year, 4);
+  if (d.quarter) return { value: `${y}-Q${d.quarter}`, anchored };
+  if (d.half) return { value: `${y}-H${d.half}`, anchored };
+  if (d.season) return { value: `${y}-${d.season}`, anchored };
+  return { value: y, anchored };
+}
+
+function resolveHijri(h: { y?: number; m?: number; d?: number }): Resolved {
+  const hijri = h.y !== undefined ? [pad(h.y, 4), h.m !== undefined ? pad(h.m) : undefined, h.d !== undefined ? pad(h.d) : undefined].filter(Boolean).join('-') : `XXXX-${pad(h.m ?? 0)}${h.d !== undefined ? '-' + pad(h.d) : ''}`;
+  if (h.y === undefined || h.m === undefined || h.d === undefined) return { anchored: false, hijri };
+  const g = hijriToGregorian({ y: h.y, m: h.m, d: h.d });
+  return { value: g ? formatYmd(g) : undefined, anchored: false, hijri };
+}
+
+/** A TIME: the day's value (or the anchor's day for a bare clock time) + T08:00 or a part of day (TMO, TEV…). */
+export function resolveTime(date: DateSem | undefined, t: TimeSem, ctx: ResolveContext): Resolved {
+  let day: Resolved;
+  if (date) day = resolveDate(date, ctx);
+  else if (ctx.anchor) day = { value: formatYmd(ctx.anchor), anchored: true };
+  else day = { value: 'XXXX-XX-XX', anchored: false };
+  const base = day.value && /^\d{4}-\d{2}-\d{2}$|^XXXX-XX-XX$|^XXXX-WXX-\d$/.test(day.value) ? day.value : day.value ?? 'XXXX-XX-XX';
+  const clock = t.hour !== undefined ? `T${pad(t.hour)}:${pad(t.minute ?? 0)}` : t.part ? `T${t.part}` : '';
+  return { value: base + clock, anchored: day.anchored, ...(day.hijri ? { hijri: day.hijri } : {}) };
+}
