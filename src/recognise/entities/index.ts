@@ -1,7 +1,183 @@
-import type { EntityMention, SegmentedDoc } from '../../types';
+import type { EntityMention, EntityType, SegmentedDoc, Token } from '../../types';
+import { viewTokens, type TokenView } from './text';
+import { defaultGazetteer, matchAt, triggerEndingAt, type Gazetteer } from './gazetteer';
+import { defaultModel } from './load';
+import { tagDocument } from './tagger';
+import type { Model } from './model';
 
-/** Named entities (PER, ORG, LOC) of a segmented document. Placeholder until the tagger lands (issue 3). */
-export function recogniseEntities(doc: SegmentedDoc): EntityMention[] {
-  void doc;
-  return [];
+export { fold, viewToken, viewTokens, type TokenView } from './text';
+export { defaultGazetteer, type Gazetteer, type GazEntry } from './gazetteer';
+export { defaultModel } from './load';
+
+/**
+ * Named entities (PER, ORG, LOC) of a segmented document, from four components:
+ *   header     the dateline (LOC) and byline (PER) found by the segmenter;
+ *   gazetteer  the project's own lists of organisations, places and people (clitic-aware);
+ *   model      the averaged-perceptron BIO tagger (models/ner.json);
+ *   rule       Latin-script names inside Arabic text, and quoted names after a generic head (شركة "…").
+ * Candidates are merged longest first (ties: header, gazetteer, model, rule); spans leave attached proclitics
+ * (و ف ب ل ك, and «لل») outside, generic heads (شركة، مجلة …) and titles (الرئيس، السيد …) outside, and
+ * nationality adjectives (الحكومة السعودية) are dropped.
+ */
+export function recogniseEntities(doc: SegmentedDoc, resources: { gazetteer?: Gazetteer; model?: Model } = {}): EntityMention[] {
+  const gaz = resources.gazetteer ?? defaultGazetteer();
+  const model = resources.model ?? defaultModel();
+  const tokens = doc.tokens;
+  const views = viewTokens(tokens);
+  const cands: Candidate[] = [];
+
+  // header: the segmenter found the dateline place and the byline author
+  if (doc.header.dateline) cands.push(fromSpan(doc.header.dateline, 'LOC', 'header', 0.95, 0));
+  if (doc.header.byline) cands.push(fromSpan(doc.header.byline, 'PER', 'header', 0.9, 0));
+
+  // gazetteer: the project's own lists (ANERGazet only feeds the model: it holds too many common words)
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const m = matchAt(gaz, tokens, views, i, s.tokenEnd, true);
+      if (!m) continue;
+      cands.push({ start: m.spanStart, end: tokens[m.to - 1].end, type: m.entries[0].type, component: 'gazetteer', confidence: 0.9, rank: 1, tokens: m.to - m.from });
+    }
+  }
+
+  // model
+  for (const t of tagDocument(doc, views, gaz, model)) {
+    const from = stripHead(gaz, views, t.from, t.to, t.type);
+    if (from >= t.to) continue;
+    cands.push({ start: views[from].spanStart, end: tokens[t.to - 1].end, type: t.type, component: 'model', confidence: t.confidence, rank: 2, tokens: t.to - from });
+  }
+
+  // rules
+  for (const s of doc.sentences) latinNames(gaz, tokens, views, s.tokenStart, s.tokenEnd, cands);
+  for (const s of doc.sentences) quotedAfterHead(gaz, tokens, views, s.tokenStart, s.tokenEnd, cands);
+
+  const kept = resolve(cands);
+  const out: EntityMention[] = [];
+  for (const c of kept) {
+    if (isNationalityAdjective(tokens, views, c)) continue;
+    out.push({ start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), type: c.type, confidence: c.confidence, component: c.component });
+  }
+  return out;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  type: EntityType;
+  component: EntityMention['component'];
+  confidence: number;
+  /** Priority among candidates of equal length: lower wins. */
+  rank: number;
+  /** Length in tokens (longest first). */
+  tokens: number;
+}
+
+function fromSpan(s: { start: number; end: number; text: string }, type: EntityType, component: EntityMention['component'], confidence: number, rank: number): Candidate {
+  return { start: s.start, end: s.end, type, component, confidence, rank, tokens: s.text.split(/\s+/).length + 10 };
+}
+
+/** Keep the longest candidates first; a candidate overlapping a kept one is dropped. Output in text order. */
+function resolve(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => b.tokens - a.tokens || a.rank - b.rank || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (c.end <= c.start) continue;
+    if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const HEAD_ROLES: Record<EntityType, string> = { ORG: 'org-head', LOC: 'loc-head', PER: 'per-title' };
+
+/** First token of a tagged span after a generic head or title the span starts with (شركة، مجلة، الرئيس …). */
+function stripHead(gaz: Gazetteer, views: readonly TokenView[], from: number, to: number, type: EntityType): number {
+  let f = from;
+  // titles can stack (الرئيس التنفيذي): strip while the longest trigger at the span start matches
+  for (let guard = 0; guard < 3 && f < to - 1; guard++) {
+    let len = 0;
+    for (let j = f; j < to - 1 && j < f + 4; j++) if (triggerEndingAt(gaz, views, j, HEAD_ROLES[type], f) === j - f + 1) len = j - f + 1;
+    if (!len) break;
+    f += len;
+  }
+  return f;
+}
+
+const LATIN_STOP = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'is', 'at', 'by', 'with', 'from']);
+
+/**
+ * Latin-script names inside Arabic text (Parler, Forbes, AWS, Zendesk): a run of capitalised Latin words (inner
+ * "of", "and"… allowed). Typed by the gazetteer when it knows the name, PER after a title, otherwise ORG: in
+ * Arabic news a Latin name is most often a company, outlet or brand.
+ */
+function latinNames(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], from: number, to: number, out: Candidate[]): void {
+  let arabic = 0;
+  for (let i = from; i < to; i++) if (tokens[i].kind === 'arabic') arabic++;
+  if (arabic === 0) return; // an English sentence: not our business
+  let i = from;
+  while (i < to) {
+    const t = tokens[i];
+    if (t.kind !== 'latin' || !/^[A-Z]/.test(t.text)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to) {
+      const n = tokens[j];
+      if (n.kind === 'latin' && /^[A-Z0-9]/.test(n.text) && n.start - tokens[j - 1].end <= 1) j++;
+      else if (n.kind === 'latin' && LATIN_STOP.has(n.text.toLowerCase()) && j + 1 < to && tokens[j + 1].kind === 'latin' && /^[A-Z]/.test(tokens[j + 1].text)) j += 2;
+      else if (n.kind === 'number' && tokens[j - 1].end === n.start - 1 && j - i === 1) j++;
+      else break;
+    }
+    const key = views.slice(i, j).map((v) => v.w).join(' ');
+    const entries = gaz.byKey.get(key);
+    let type: EntityType = 'ORG';
+    if (entries?.length) type = entries[0].type;
+    else if (i > from && triggerEndingAt(gaz, views, i - 1, 'per-title', from)) type = 'PER';
+    const single = j - i === 1;
+    // a lone lower-information word (I, A) is no name
+    if (!(single && t.text.length < 2)) {
+      out.push({ start: t.start, end: tokens[j - 1].end, type, component: entries?.length ? 'gazetteer' : 'rule', confidence: entries?.length ? 0.9 : 0.6, rank: 3, tokens: j - i });
+    }
+    i = j;
+  }
+}
+
+const OPEN_QUOTES = new Set(['"', '«', '“', "'"]);
+const CLOSE_QUOTES = new Set(['"', '»', '”', "'"]);
+
+/** A quoted name right after a generic organisation head: شركة "أردينت أدفايسوري أند أكاونتنج". */
+function quotedAfterHead(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], from: number, to: number, out: Candidate[]): void {
+  for (let i = from + 1; i < to - 2; i++) {
+    if (tokens[i].kind !== 'punct' || !OPEN_QUOTES.has(tokens[i].text)) continue;
+    if (!triggerEndingAt(gaz, views, i - 1, 'org-head', from)) continue;
+    let j = i + 1;
+    while (j < to && j - i <= 6 && !(tokens[j].kind === 'punct' && CLOSE_QUOTES.has(tokens[j].text))) j++;
+    if (j >= to || j - i > 6 || j === i + 1) continue;
+    if (tokens.slice(i + 1, j).some((t) => t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number')) continue;
+    out.push({ start: views[i + 1].spanStart === tokens[i + 1].start ? tokens[i + 1].start : tokens[i + 1].start, end: tokens[j - 1].end, type: 'ORG', component: 'rule', confidence: 0.7, rank: 3, tokens: j - i - 1 });
+  }
+}
+
+/** Function words after which a definite nisba form (السعودية) is the country, not an adjective. */
+function isNationalityAdjective(tokens: readonly Token[], views: readonly TokenView[], c: Candidate): boolean {
+  if (c.type !== 'LOC' || c.component === 'header') return false;
+  const i = tokenAt(tokens, c.start);
+  if (i < 0 || tokens[i].end !== c.end) return false; // single-token mentions only
+  const v = views[i];
+  if (!v.def || v.pre || !/(ي|يه|يين|ييه)$/.test(v.bare)) return false;
+  const p = i > 0 ? views[i - 1] : undefined;
+  // adjective agreement: a definite adjective follows a definite noun (الحكومة السعودية)
+  return !!p && tokens[i - 1].kind === 'arabic' && p.def && tokens[i - 1].sentence === tokens[i].sentence;
+}
+
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else if (tokens[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }

@@ -1,0 +1,195 @@
+/**
+ * Train the entity tagger: an averaged structured perceptron over hashed features with BIO-constrained Viterbi.
+ *   npx tsx scripts/train-ner.ts [--shared DIR] [--epochs N] [--bits B] [--no-wojood] [--out models/ner.json]
+ * Data: ../shared/data/anercorp/ANERCorp.train.txt minus its last 10% of sentences (held out as dev, written to
+ * tmp/anercorp-dev.txt for `ana score --gold-format anercorp`), plus ../shared/data/wojood/train.txt.
+ * Word clusters: models/clusters.txt, built from ../shared/data/news/ant-news.jsonl.gz (minus the news dev gold
+ * articles) when missing or with --build-clusters (about a minute); they are stored inside the model file too.
+ * Fixed seed: the same data and options give the same model file.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { argValue, sharedDir } from './lib/shared';
+import { buildClusters } from './lib/ner-clusters';
+import { readAnercorp, readWojood, toTrainingDocs, type TrainingDoc } from './lib/ner-data';
+import { viewTokens } from '../src/recognise/entities/text';
+import { defaultGazetteer } from '../src/recognise/entities/gazetteer';
+import { extractFeatures, lookups, MAX_FEATURES, type Clusters } from '../src/recognise/entities/features';
+import { ALLOWED, emissions, emptyModel, NT, serialiseModel, TAGS, viterbi, type Model } from '../src/recognise/entities/model';
+
+const root = resolve(__dirname, '..');
+const shared = sharedDir();
+const epochs = Number(argValue('--epochs') ?? 8);
+const bits = Number(argValue('--bits') ?? 18);
+const outPath = resolve(root, argValue('--out') ?? 'models/ner.json');
+const clusterPath = argValue('--clusters') ?? join(root, 'models/clusters.txt');
+const useWojood = !process.argv.includes('--no-wojood');
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Example {
+  n: number;
+  feats: Int32Array;
+  counts: Int32Array;
+  gold: Uint8Array;
+}
+
+function examples(docs: TrainingDoc[], clusters: Clusters | undefined): Example[] {
+  const gaz = defaultGazetteer();
+  const out: Example[] = [];
+  for (const { doc, gold } of docs) {
+    const views = viewTokens(doc.tokens);
+    for (const s of doc.sentences) {
+      const n = s.tokenEnd - s.tokenStart;
+      if (n <= 0) continue;
+      const feats = new Int32Array(n * MAX_FEATURES);
+      const counts = new Int32Array(n);
+      extractFeatures(doc.tokens, views, s.tokenStart, s.tokenEnd, lookups(gaz, doc.tokens, views, s.tokenStart, s.tokenEnd), clusters, bits, feats, counts);
+      out.push({ n, feats, counts, gold: gold.slice(s.tokenStart, s.tokenEnd) });
+    }
+  }
+  return out;
+}
+
+/** Entity spans of a tag sequence as "from:to:type" strings. */
+function spans(tags: ArrayLike<number>, n: number): Set<string> {
+  const out = new Set<string>();
+  let k = 0;
+  while (k < n) {
+    const tag = TAGS[tags[k]];
+    if (tag === 'O' || tag.startsWith('I-')) {
+      k++;
+      continue;
+    }
+    const type = tag.slice(2);
+    const s = k++;
+    while (k < n && TAGS[tags[k]] === 'I-' + type) k++;
+    out.add(`${s}:${k}:${type}`);
+  }
+  return out;
+}
+
+function evaluate(m: Model, data: Example[]): { p: number; r: number; f: number; byType: Record<string, number> } {
+  let tp = 0, fp = 0, fn = 0;
+  const per: Record<string, [number, number, number]> = { PER: [0, 0, 0], ORG: [0, 0, 0], LOC: [0, 0, 0] };
+  const maxN = Math.max(...data.map((e) => e.n));
+  const scores = new Float32Array(maxN * NT);
+  const tags = new Uint8Array(maxN);
+  for (const ex of data) {
+    emissions(m, ex.feats, ex.counts, ex.n, scores);
+    viterbi(m, scores, ex.n, tags);
+    const sys = spans(tags, ex.n);
+    const gold = spans(ex.gold, ex.n);
+    for (const s of sys) {
+      const type = s.split(':')[2];
+      if (gold.has(s)) { tp++; per[type][0]++; } else { fp++; per[type][1]++; }
+    }
+    for (const g of gold) if (!sys.has(g)) { fn++; per[g.split(':')[2]][2]++; }
+  }
+  const f1 = (a: number, b: number, c: number) => (2 * a) / (2 * a + b + c || 1);
+  return { p: tp / (tp + fp || 1), r: tp / (tp + fn || 1), f: f1(tp, fp, fn), byType: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, f1(...v)])) };
+}
+
+function averaged(w: Float32Array, u: Float32Array, c: number): Float32Array {
+  const out = new Float32Array(w.length);
+  for (let i = 0; i < w.length; i++) out[i] = w[i] - u[i] / c;
+  return out;
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const aner = readAnercorp(join(shared, 'data/anercorp/ANERCorp.train.txt'));
+  const cut = Math.floor(aner.length * 0.9);
+  const train = aner.slice(0, cut);
+  const dev = aner.slice(cut);
+  // The held-out part as `token tag` lines (tags as in the corpus, MISC included) for `ana score`.
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  const devTokens = dev.reduce((n, s) => n + s.tokens.length, 0);
+  const rawLines = readFileSync(join(shared, 'data/anercorp/ANERCorp.train.txt'), 'utf8').split(/\r?\n/).filter((l) => {
+    const p = l.trim().split(/\s+/);
+    return p.length >= 2 && p[0] && p[0].replace(/[\u200E\u200F]/g, '');
+  });
+  writeFileSync(join(root, 'tmp/anercorp-dev.txt'), rawLines.slice(rawLines.length - devTokens).join('\n') + '\n');
+  const woj = useWojood ? readWojood(join(shared, 'data/wojood/train.txt')) : [];
+  let clusters: Clusters | undefined;
+  if (process.argv.includes('--build-clusters') || (!existsSync(clusterPath) && !process.argv.includes('--no-clusters'))) {
+    // Word clusters from the news corpus, leaving out the articles of the news dev gold.
+    const goldDir = join(shared, 'data/news-gold');
+    const exclude = new Set(readdirSync(goldDir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')));
+    const built = buildClusters(join(shared, 'data/news/ant-news.jsonl.gz'), { vocab: 30000, contexts: 600, depth: 12, minLeaf: 8, exclude });
+    writeFileSync(clusterPath, [...built].map(([w, b]) => `${b}\t${w}`).join('\n') + '\n');
+    console.log(`built ${built.size} word clusters -> ${clusterPath}`);
+  }
+  if (!process.argv.includes('--no-clusters')) {
+    clusters = new Map();
+    for (const line of readFileSync(clusterPath, 'utf8').split('\n')) {
+      const [bitsStr, word] = line.split('\t');
+      if (word) clusters.set(word, bitsStr);
+    }
+  }
+  const trainEx = examples(toTrainingDocs([...train, ...woj]), clusters);
+  const devEx = examples(toTrainingDocs(dev), clusters);
+  console.log(`train ${trainEx.length} sentences (${train.length} ANERcorp + ${woj.length} Wojood), dev ${devEx.length} (${devTokens} ANERcorp tokens); clusters ${clusters?.size ?? 0}; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const m = emptyModel(bits);
+  const uw = new Float32Array(m.w.length);
+  const ut = new Float32Array(m.trans.length);
+  let c = 1;
+  const rand = mulberry32(20260124);
+  const order = trainEx.map((_, i) => i);
+  const maxN = Math.max(...trainEx.map((e) => e.n));
+  const scores = new Float32Array(maxN * NT);
+  const pred = new Uint8Array(maxN);
+  let best = { epoch: 0, f: -1 };
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const oi of order) {
+      const ex = trainEx[oi];
+      emissions(m, ex.feats, ex.counts, ex.n, scores);
+      viterbi(m, scores, ex.n, pred);
+      for (let k = 0; k < ex.n; k++) {
+        const g = ex.gold[k];
+        const p = pred[k];
+        const gp = k === 0 ? NT : ex.gold[k - 1];
+        const pp = k === 0 ? NT : pred[k - 1];
+        if (g !== p) {
+          const base = k * MAX_FEATURES;
+          for (let f = 0; f < ex.counts[k]; f++) {
+            const o = ex.feats[base + f] * NT;
+            m.w[o + g] += 1; uw[o + g] += c;
+            m.w[o + p] -= 1; uw[o + p] -= c;
+          }
+        }
+        if (g !== p || gp !== pp) {
+          if (ALLOWED[gp * NT + g]) { m.trans[gp * NT + g] += 1; ut[gp * NT + g] += c; }
+          m.trans[pp * NT + p] -= 1; ut[pp * NT + p] -= c;
+        }
+      }
+      c++;
+    }
+    const avg: Model = { bits, w: averaged(m.w, uw, c), trans: averaged(m.trans, ut, c), clusters };
+    const e = evaluate(avg, devEx);
+    console.log(`epoch ${epoch}: dev P ${e.p.toFixed(4)} R ${e.r.toFixed(4)} F1 ${e.f.toFixed(4)}  ${JSON.stringify(Object.fromEntries(Object.entries(e.byType).map(([k, v]) => [k, +v.toFixed(3)])))}  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (e.f > best.f) best = { epoch, f: e.f };
+  }
+  const final: Model = { bits, w: averaged(m.w, uw, c), trans: averaged(m.trans, ut, c), clusters };
+  const file = serialiseModel(final, Number(argValue('--prune') ?? 0.05), `Trained by scripts/train-ner.ts (${epochs} epochs, 2^${bits} buckets, ANERcorp first 90% + ${useWojood ? 'Wojood train' : 'no Wojood'}).`);
+  mkdirSync(resolve(outPath, '..'), { recursive: true });
+  writeFileSync(outPath, JSON.stringify(file) + '\n');
+  const final_e = evaluate(final, devEx);
+  console.log(`best epoch ${best.epoch} (F1 ${best.f.toFixed(4)}); wrote ${outPath}: ${(JSON.stringify(file).length / 1e6).toFixed(2)} MB, final dev F1 ${final_e.f.toFixed(4)}`);
+}
+
+main();

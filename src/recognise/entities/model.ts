@@ -1,0 +1,187 @@
+import { MAX_FEATURES } from './features';
+
+/**
+ * A linear BIO tagger over hashed features: emission weights per (bucket, tag), transition weights per tag pair,
+ * and Viterbi decoding that only allows I-X after B-X or I-X. scripts/train-ner.ts learns the weights with an
+ * averaged structured perceptron and writes them with `serialiseModel`; `loadModel` reads them back.
+ */
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
+export const NT = TAGS.length;
+export type Tag = (typeof TAGS)[number];
+
+export interface Model {
+  bits: number;
+  /** Emission weights, bucket-major: w[bucket * NT + tag]. */
+  w: Float32Array;
+  /** Transition weights trans[prev * NT + tag]; row NT is the sentence start. */
+  trans: Float32Array;
+  /** Word clusters the model was trained with (folded form -> bit string), if any. */
+  clusters?: Map<string, string>;
+}
+
+/** allowed[prev * NT + tag]: I-X only after B-X or I-X (prev = NT: sentence start). */
+export const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array((NT + 1) * NT);
+  for (let p = 0; p <= NT; p++) {
+    for (let t = 0; t < NT; t++) {
+      const tag = TAGS[t];
+      if (!tag.startsWith('I-')) a[p * NT + t] = 1;
+      else if (p < NT && TAGS[p].slice(2) === tag.slice(2)) a[p * NT + t] = 1;
+    }
+  }
+  return a;
+})();
+
+export function emptyModel(bits: number): Model {
+  return { bits, w: new Float32Array((1 << bits) * NT), trans: new Float32Array((NT + 1) * NT) };
+}
+
+/** Emission scores of n tokens into `scores` (n * NT). */
+export function emissions(m: Model, feats: Int32Array, counts: Int32Array, n: number, scores: Float32Array): void {
+  const w = m.w;
+  for (let k = 0; k < n; k++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    const base = k * MAX_FEATURES;
+    for (let f = 0; f < counts[k]; f++) {
+      const o = feats[base + f] * NT;
+      s0 += w[o]; s1 += w[o + 1]; s2 += w[o + 2]; s3 += w[o + 3]; s4 += w[o + 4]; s5 += w[o + 5]; s6 += w[o + 6];
+    }
+    const r = k * NT;
+    scores[r] = s0; scores[r + 1] = s1; scores[r + 2] = s2; scores[r + 3] = s3; scores[r + 4] = s4; scores[r + 5] = s5; scores[r + 6] = s6;
+  }
+}
+
+/** Best allowed tag sequence for n tokens given emission scores; written to `tags`. */
+export function viterbi(m: Model, scores: Float32Array, n: number, tags: Uint8Array): void {
+  if (n === 0) return;
+  const delta = new Float64Array(n * NT);
+  const back = new Uint8Array(n * NT);
+  const tr = m.trans;
+  for (let t = 0; t < NT; t++) delta[t] = ALLOWED[NT * NT + t] ? scores[t] + tr[NT * NT + t] : -Infinity;
+  for (let k = 1; k < n; k++) {
+    for (let t = 0; t < NT; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < NT; p++) {
+        if (!ALLOWED[p * NT + t]) continue;
+        const s = delta[(k - 1) * NT + p] + tr[p * NT + t];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      delta[k * NT + t] = best + scores[k * NT + t];
+      back[k * NT + t] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < NT; t++) {
+    if (delta[(n - 1) * NT + t] > best) {
+      best = delta[(n - 1) * NT + t];
+      arg = t;
+    }
+  }
+  for (let k = n - 1; k >= 0; k--) {
+    tags[k] = arg;
+    arg = back[k * NT + arg];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Storage: only buckets with a non-zero weight, quantised to 16 bits, base64 (no Buffer: the core runs in browsers).
+
+export interface ModelFile {
+  format: 'ana-ner-perceptron';
+  version: 1;
+  bits: number;
+  tags: string[];
+  scale: number;
+  trans: number[];
+  /** base64 of Uint32 bucket indices (ascending). */
+  index: string;
+  /** base64 of Int16 rows of NT quantised weights, one row per stored bucket. */
+  weights: string;
+  /** Word clusters: "form\tbits" lines. */
+  clusters?: string;
+  about?: string;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i], b = bytes[i + 1] ?? 0, c = bytes[i + 2] ?? 0;
+    const n = (a << 16) | (b << 8) | c;
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
+  }
+  return out;
+}
+
+function fromBase64(s: string): Uint8Array {
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
+  let len = (s.length / 4) * 3;
+  if (s.endsWith('==')) len -= 2;
+  else if (s.endsWith('=')) len -= 1;
+  const out = new Uint8Array(len);
+  let o = 0;
+  for (let i = 0; i < s.length; i += 4) {
+    const n = (lookup[s.charCodeAt(i)] << 18) | (lookup[s.charCodeAt(i + 1)] << 12) | (lookup[s.charCodeAt(i + 2)] << 6) | lookup[s.charCodeAt(i + 3)];
+    if (o < len) out[o++] = (n >> 16) & 255;
+    if (o < len) out[o++] = (n >> 8) & 255;
+    if (o < len) out[o++] = n & 255;
+  }
+  return out;
+}
+
+/** Write a model; weights whose magnitude is below `prune` are dropped. */
+export function serialiseModel(m: Model, prune: number, about?: string): ModelFile {
+  let max = 0;
+  for (let i = 0; i < m.w.length; i++) max = Math.max(max, Math.abs(m.w[i]));
+  const scale = max / 32767 || 1;
+  const idx: number[] = [];
+  const rows: number[] = [];
+  const nb = 1 << m.bits;
+  for (let b = 0; b < nb; b++) {
+    let keep = false;
+    for (let t = 0; t < NT; t++) if (Math.abs(m.w[b * NT + t]) >= prune) keep = true;
+    if (!keep) continue;
+    idx.push(b);
+    for (let t = 0; t < NT; t++) rows.push(Math.round(m.w[b * NT + t] / scale));
+  }
+  const clusters = m.clusters ? [...m.clusters].map(([k, v]) => `${k}\t${v}`).join('\n') : undefined;
+  return {
+    format: 'ana-ner-perceptron',
+    version: 1,
+    bits: m.bits,
+    tags: [...TAGS],
+    scale,
+    trans: [...m.trans].map((x) => Math.round(x * 1e4) / 1e4),
+    index: toBase64(new Uint8Array(new Uint32Array(idx).buffer)),
+    weights: toBase64(new Uint8Array(new Int16Array(rows).buffer)),
+    ...(clusters ? { clusters } : {}),
+    ...(about ? { about } : {}),
+  };
+}
+
+export function loadModel(f: ModelFile): Model {
+  if (f.format !== 'ana-ner-perceptron' || f.tags.join() !== TAGS.join()) throw new Error('unsupported NER model file');
+  const m = emptyModel(f.bits);
+  m.trans.set(f.trans);
+  const ib = fromBase64(f.index);
+  const wb = fromBase64(f.weights);
+  const idx = new Uint32Array(ib.buffer, ib.byteOffset, ib.byteLength / 4);
+  const rows = new Int16Array(wb.buffer, wb.byteOffset, wb.byteLength / 2);
+  for (let r = 0; r < idx.length; r++) for (let t = 0; t < NT; t++) m.w[idx[r] * NT + t] = rows[r * NT + t] * f.scale;
+  if (f.clusters) {
+    m.clusters = new Map();
+    for (const line of f.clusters.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) m.clusters.set(line.slice(0, tab), line.slice(tab + 1));
+    }
+  }
+  return m;
+}
