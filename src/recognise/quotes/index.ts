@@ -1,10 +1,11 @@
 import type { EntityMention, Quote, SegmentedDoc, TextSpan, Token } from '../../types';
 import { findQuotations, type MarkedQuote } from './marks';
+import { originalToView } from '../../normalise';
 import { findCues, type CueHit } from './cues';
 import type { Agreement } from './lexicon';
-import { mentionStart, phraseAfter, phraseBefore, snapToEntities, isTitleWord, type SpeakerPhrase } from './speaker';
+import { stemOf, mentionStart, phraseAfter, phraseBefore, snapToEntities, isTitleWord, type SpeakerPhrase } from './speaker';
 import { quoteKind } from './kind';
-import { NP_STOP } from './words';
+import { ANAPHORIC_HEADS, NP_STOP } from './words';
 
 export { findQuotations } from './marks';
 export { findCues } from './cues';
@@ -39,6 +40,15 @@ function tokenAt(tokens: Token[], pos: number): number {
   return lo;
 }
 
+/**
+ * Can this cue after a quotation attribute it? Phrases (بحسب، وفق ما أورد، حسب تعبيره) can; a bare past verb only
+ * right after the closing mark and a comma («…»، قال X), not one opening a new clause (وأكدت، كما أكدت، في حين اتهم).
+ */
+function postPosed(c: CueHit, closeTok: number): boolean {
+  if (c.type === 'phrase' || c.first < c.last) return true;
+  return c.form === 'past' && c.first - closeTok <= 2;
+}
+
 /** Pronoun subjects before a verb (لكنه أضاف، وهي تقول): their gender. */
 function pronounSubject(t: Token | undefined): Agreement | undefined {
   if (!t || t.kind !== 'arabic') return undefined;
@@ -51,14 +61,30 @@ function pronounSubject(t: Token | undefined): Agreement | undefined {
 
 const span = (text: string, start: number, end: number): TextSpan => ({ start, end, text: text.slice(start, end) });
 
+/**
+ * «وقال المجلس» after «المجلس الوطني للمقاومة الإيرانية»: a one-word definite phrase that begins a longer name given
+ * earlier (an entity mention or a quoted name) stands for that name; the speaker becomes the earlier full mention.
+ */
+function expandShortName(doc: Doc, p: SpeakerPhrase, names: TextSpan[]): SpeakerPhrase {
+  const { tokens, norm } = doc;
+  const a = tokenAt(tokens, p.start);
+  const t = tokens[a];
+  if (!t || t.end < p.end || !t.norm.startsWith('ال') || isTitleWord(t)) return p;
+  const viewOf = (x: TextSpan) => norm.view.slice(originalToView(norm, x.start), originalToView(norm, x.end));
+  const key = t.norm + ' ';
+  const cands = [...doc.entities, ...names].filter((n) => n.end <= p.start).sort((x, y) => y.start - x.start);
+  const hit = cands.find((n) => viewOf(n).startsWith(key));
+  return hit ? { start: hit.start, end: hit.end, named: true } : p;
+}
+
 /** The explicit speaker of a cue, or how to find it (dropped subject / pronoun), without looking at other cues. */
-function explicitSpeaker(doc: Doc, cue: CueHit): { phrase?: SpeakerPhrase; via: Via; agreement?: Agreement } {
+function explicitSpeaker(doc: Doc, cue: CueHit, names: TextSpan[]): { phrase?: SpeakerPhrase; via: Via; agreement?: Agreement } {
   const { tokens, sentences } = doc;
   const sent = sentences[tokens[cue.first].sentence];
   const limit = sent ? sent.tokenEnd : tokens.length;
   const floor = sent ? sent.tokenStart : 0;
   const agreement = cue.agreement;
-  const snap = (p: SpeakerPhrase | null) => (p ? snapToEntities(p, doc.entities) : undefined);
+  const snap = (p: SpeakerPhrase | null) => (p ? expandShortName(doc, snapToEntities(p, doc.entities), names) : undefined);
   if (cue.type === 'phrase') {
     if (cue.anaphoric) return { via: 'pronoun', agreement };
     if (cue.speakerAfter) {
@@ -73,8 +99,9 @@ function explicitSpeaker(doc: Doc, cue: CueHit): { phrase?: SpeakerPhrase; via: 
   let i = cue.last + 1;
   if (tokens[i] && ['ايضا', 'كذلك', 'بدوره', 'بدورها'].includes(tokens[i].norm)) i++;
   if (agreement === 'pl') {
-    const before = phraseBefore(tokens, cue.first, floor);
-    if (before) return { phrase: snap(before), via: 'explicit', agreement };
+    // a plural verb follows its subject (VSO verbs stay singular): the noun after it is its object
+    const before = phraseBefore(tokens, cue.first, floor, true);
+    return before ? { phrase: snap(before), via: 'explicit', agreement } : { via: 'agreement', agreement };
   }
   const after = phraseAfter(tokens, i, limit);
   if (after) return { phrase: snap(after), via: 'explicit', agreement };
@@ -85,19 +112,40 @@ function explicitSpeaker(doc: Doc, cue: CueHit): { phrase?: SpeakerPhrase; via: 
 
 const fits = (a: Agreement | undefined, b: Agreement | undefined) => !a || !b || a === b;
 
-/** The most recent speaker agreeing with the verb; then the most recent fitting entity mention. */
-function resolveByAgreement(events: SpeakerEvent[], entities: EntityMention[], pos: number, agreement: Agreement | undefined): SpeakerEvent | undefined {
+const PREPOSITIONS = new Set(['في', 'من', 'عن', 'الي', 'علي', 'مع', 'عبر', 'لدي', 'عند', 'حول', 'بين', 'ضد', 'نحو', 'امام', 'خلال']);
+
+/** An entity mention that can be the subject of a later verb: not after a preposition (رسالة إلى بارلر), no ب/ل. */
+function subjectLike(doc: Doc, m: EntityMention): boolean {
+  const t = doc.tokens[tokenAt(doc.tokens, m.start)];
+  if (!t) return false;
+  if (t.start < m.start && /[بلك]/.test(doc.text.slice(t.start, m.start))) return false;
+  const prev = doc.tokens[t.index - 1];
+  return !(prev && PREPOSITIONS.has(prev.norm));
+}
+
+/**
+ * A dropped subject (وأضافت، مضيفا، لكنه أضاف): the most recent speaker or subject-like entity mention that agrees
+ * with the verb. Organisations and places are grammatically feminine; persons masculine unless a verb said otherwise.
+ */
+function resolveByAgreement(doc: Doc, events: SpeakerEvent[], pos: number, agreement: Agreement | undefined, inQuote: (p: number) => boolean): SpeakerEvent | undefined {
+  let best: SpeakerEvent | undefined;
   for (let k = events.length - 1; k >= 0; k--) {
     const e = events[k];
-    if (e.pos < pos && fits(e.agreement, agreement)) return e;
+    if (e.pos < pos && fits(e.agreement, agreement)) {
+      best = e;
+      break;
+    }
   }
-  for (let k = entities.length - 1; k >= 0; k--) {
-    const m = entities[k];
-    if (m.end > pos) continue;
-    const g: Agreement = m.type === 'PER' ? 'm' : 'f';
-    if (fits(g, agreement)) return { pos: m.start, start: m.start, end: m.end, agreement: g, named: true, paragraph: -1 };
+  for (let k = doc.entities.length - 1; k >= 0; k--) {
+    const m = doc.entities[k];
+    if (m.end > pos || inQuote(m.start)) continue;
+    if (best && m.start <= best.pos) break;
+    if (best && best.start < m.end && best.end > m.start) break;
+    const known = events.find((e) => e.start < m.end && e.end > m.start && e.agreement);
+    const g: Agreement = known?.agreement ?? (m.type === 'PER' ? 'm' : 'f');
+    if (fits(g, agreement) && subjectLike(doc, m)) return { pos: m.start, start: m.start, end: m.end, agreement: g, named: true, paragraph: -1 };
   }
-  return undefined;
+  return best;
 }
 
 /**
@@ -127,11 +175,12 @@ function resolveDescription(doc: Doc, p: SpeakerPhrase, agreement: Agreement | u
     }
     at = at > 0 ? norm.view.lastIndexOf(key, at - 1) : -1;
   }
+  if (!ANAPHORIC_HEADS.has(stemOf(tokens[a]))) return undefined;
   for (let k = events.length - 1; k >= 0; k--) {
     const e = events[k];
-    if (e.pos >= p.start || paragraph - e.paragraph > 3) break;
-    if (e.named && fits(e.agreement, agreement)) return e;
-    if (!fits(e.agreement, agreement)) return undefined;
+    if (e.pos >= p.start || !e.named) continue;
+    if (paragraph - e.paragraph > 3) break;
+    return fits(e.agreement, agreement) ? e : undefined;
   }
   return undefined;
 }
@@ -146,15 +195,24 @@ export function recogniseQuotes(doc: Doc): Quote[] {
   const paraOf = (tok: number) => sentences[tokens[tok].sentence]?.paragraph ?? 0;
 
   // explicit speakers of every cue, quotation or not: the pool that dropped subjects resolve against
-  const explicit = cues.map((c) => explicitSpeaker(doc, c));
+  // short quoted stretches may be names (مؤتمر نظمته "مجاهدي خلق"): candidates for «المجلس» -> the full name
+  const names = marked.filter((q) => q.end - q.start < 60).map((q) => span(text, q.start, q.end));
+  const explicit = cues.map((c) => explicitSpeaker(doc, c, names));
   const events: SpeakerEvent[] = [];
   const addEvent = (e: SpeakerEvent) => {
+    const same = events.findIndex((x) => x.pos === e.pos);
+    if (same >= 0) events.splice(same, 1);
     events.push(e);
     events.sort((x, y) => x.pos - y.pos);
   };
   cues.forEach((c, k) => {
     const ex = explicit[k];
-    if (ex.phrase) addEvent({ pos: tokens[c.first].start, start: ex.phrase.start, end: ex.phrase.end, agreement: ex.agreement, named: ex.phrase.named, paragraph: paraOf(c.first) });
+    if (!ex.phrase) return;
+    const pos = tokens[c.first].start;
+    const paragraph = paraOf(c.first);
+    const resolved = ex.phrase.named ? undefined : resolveDescription(doc, ex.phrase, ex.agreement, events, paragraph);
+    if (resolved) addEvent({ ...resolved, pos, agreement: ex.agreement ?? resolved.agreement, paragraph });
+    else addEvent({ pos, start: ex.phrase.start, end: ex.phrase.end, agreement: ex.agreement, named: ex.phrase.named, paragraph, ...(ex.phrase.named ? {} : { description: text.slice(ex.phrase.start, ex.phrase.end) }) });
   });
 
   const out: Quote[] = [];
@@ -171,10 +229,12 @@ export function recogniseQuotes(doc: Doc): Quote[] {
     const adjunct = (c: CueHit) => c.type === 'phrase' && !c.speakerAfter && !c.anaphoric;
     let cue: CueHit | undefined = [...before].reverse().find((c) => !adjunct(c)) ?? before[before.length - 1];
     let cueIsAfter = false;
-    if (!cue) {
-      const nextOpen = marked.find((o) => o.open.start > mq.open.start)?.open.start ?? Infinity;
-      cue = cues.find((c) => c.first > closeTok && c.last < sClose.tokenEnd && tokens[c.first].start < nextOpen && (c.type === 'phrase' || c.form !== 'part'));
-      cueIsAfter = !!cue;
+    const nextOpen = marked.find((o) => o.open.start > mq.open.start)?.open.start ?? Infinity;
+    const after = cues.find((c) => c.first > closeTok && c.last < sClose.tokenEnd && tokens[c.first].start < nextOpen && postPosed(c, closeTok));
+    // a post-posed cue right after the quotation («…» للنظام الإيراني، وفق ما أورد بيان) beats a distant one before
+    if (after && (!cue || (!after.anaphoric && after.first - closeTok <= 6 && openTok - cue.last > 2 * (after.first - closeTok) && openTok - cue.last > 8))) {
+      cue = after;
+      cueIsAfter = true;
     }
     // continuation: nothing but punctuation since the previous speech quotation, in this or the previous paragraph
     let continuation = false;
@@ -222,7 +282,7 @@ export function recogniseQuotes(doc: Doc): Quote[] {
             else description = text.slice(ex.phrase.start, ex.phrase.end);
           }
         } else {
-          const r = resolveByAgreement(events, doc.entities, cueStart, ex.agreement);
+          const r = resolveByAgreement(doc, events, cueStart, ex.agreement, insideQuote);
           if (r) {
             found = { ...r, pos: cueStart, agreement: ex.agreement ?? r.agreement, paragraph };
             description = r.description;

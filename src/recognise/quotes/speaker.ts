@@ -1,5 +1,6 @@
 import type { EntityMention, Token } from '../../types';
 import { AUDIENCE, DOCUMENT_HEADS, GENERIC_HEADS, NP_STOP, TITLE_HEADS } from './words';
+import { verbCue } from './cues';
 
 /** A speaker noun phrase found next to a cue, before any resolution. */
 export interface SpeakerPhrase {
@@ -42,6 +43,7 @@ const isPunct = (t: Token | undefined, ...chars: string[]) => !!t && t.kind === 
 function npWord(t: Token | undefined): boolean {
   if (!t || (t.kind !== 'arabic' && t.kind !== 'latin')) return false;
   if (NP_STOP.has(t.norm)) return false;
+  if (verbCue(t)) return false;
   // an adverbial accusative (مؤخرًا، علنًا) ends the phrase
   if (t.kind === 'arabic' && ARABIC_DIACRITIC.test(t.text) && /[\u064B]/.test(t.text)) return false;
   return true;
@@ -94,6 +96,12 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
       if (inner) return inner;
     }
   }
+  // generic head and a quoted name: موقع "تي إم زي" -> تي إم زي
+  if (GENERIC_HEADS.has(stemOf(first)) && j === i && isPunct(tokens[i + 1], '"')) {
+    let k = i + 2;
+    while (k < limit && k - i < 8 && !isPunct(tokens[k], '"')) k++;
+    if (isPunct(tokens[k], '"') && k > i + 2) return { start: tokens[i + 2].start, end: tokens[k - 1].end, named: true };
+  }
   // generic head: the name after it (مجلة Forbes -> Forbes)
   if (GENERIC_HEADS.has(stemOf(first)) && j > i) phrase = { start: mentionStart(tokens[i + 1]), end: tokens[j].end, named: true };
   // appositive name: «الرئيس التنفيذي للشركة ، جون ماتزي ،»
@@ -106,6 +114,12 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
       return { start: tokens[j + 2].start, end: tokens[k - 1].end, named: true };
     }
   }
+  // a name closing a description: «حاكم البنك المركزي الصيني يي غانغ» -> «يي غانغ»
+  if (title) {
+    let k = j;
+    while (k > i && !proclitics(tokens[k]).length && !tokens[k].norm.startsWith('ال') && !isTitleWord(tokens[k]) && tokens[k].kind === 'arabic') k--;
+    if (k < j && k > i && tokens[k].norm.startsWith('ال')) return { start: tokens[k + 1].start, end: tokens[j].end, named: true };
+  }
   return phrase;
 }
 
@@ -113,7 +127,7 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
  * The noun phrase right before token i (SVO: «وزير الخزانة، ستيفن منوتشين، رأى»), at most three words starting at a
  * clause boundary. Returns null unless the phrase is short and bounded, so a verb's object is not taken for it.
  */
-export function phraseBefore(tokens: Token[], i: number, floor: number): SpeakerPhrase | null {
+export function phraseBefore(tokens: Token[], i: number, floor: number, unbounded = false): SpeakerPhrase | null {
   let j = i - 1;
   if (isPunct(tokens[j], ',')) j--;
   const end = j;
@@ -121,7 +135,7 @@ export function phraseBefore(tokens: Token[], i: number, floor: number): Speaker
   const len = end - j;
   if (len < 1 || len > 3) return null;
   const before = tokens[j];
-  const bounded = j < floor || isPunct(before) || ['ان', 'لكن', 'غير'].includes(before.norm);
+  const bounded = unbounded || j < floor || isPunct(before) || ['ان', 'لكن', 'غير'].includes(before.norm);
   if (!bounded) return null;
   const first = tokens[j + 1];
   return { start: mentionStart(first), end: tokens[end].end, named: !isTitleWord(first) };

@@ -37,3 +37,6 @@ export const TERM_HEADS = set(`
 
 /** Audiences after a speech verb, not part of the speaker (قال للصحافيين، لوكالة …). */
 export const AUDIENCE = set(`صحافيين صحفيين صحافه مستخدمين وكاله صحيفه قناه شبكه تلفزيون اذاعه موقع جريده مجله راديو`);
+
+/** Heads of descriptions that refer back to someone already named (المسؤول الأممي، حاكم البنك، الوزير). */
+export const ANAPHORIC_HEADS = set(`مسوول مسووله وزير وزيره سفير دبلوماسي خبير مبعوث رييس رييسه حاكم زعيم قايد`);
