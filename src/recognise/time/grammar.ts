@@ -220,7 +220,8 @@ export class Grammar {
     let strong = false;
     // weekday
     const wdWord = this.w[j];
-    if (wdWord && L().weekdays.has(wdWord.key) && (wdWord.art || yawm) && !(wdWord.key === 'جمعه' && !yawm && this.isConstructNext(j + 1))) {
+    const marketDay = !yawm && ['سوق', 'صلاه', 'خطبه', 'مسجد'].includes(this.key(j - 1) ?? '');
+    if (wdWord && L().weekdays.has(wdWord.key) && (wdWord.art || yawm) && !marketDay && !(wdWord.key === 'جمعه' && !yawm && this.isConstructNext(j + 1))) {
       date.weekday = L().weekdays.get(wdWord.key)!;
       date.dir = 'tense';
       j++;
@@ -256,7 +257,8 @@ export class Grammar {
     }
     const mon = this.month(k);
     const hmon = mon ? undefined : this.hijriMonth(k);
-    if (mon && (!mon.ambiguous || day !== undefined || shahr || this.yearNumber(mon.end) || this.monthContextBefore(edge ? i - 1 : j - 1))) {
+    const strictMonth = mon && this.key(k) === 'اب';
+    if (mon && (!mon.ambiguous || day !== undefined || shahr || this.yearNumber(mon.end) || (!strictMonth && this.monthContextBefore(edge ? i - 1 : j - 1)))) {
       date.month = mon.month;
       if (day !== undefined) date.day = day;
       j = mon.end;
@@ -337,7 +339,7 @@ export class Grammar {
       // «منتصف العام الماضي» is handled by relative(); here the head needs a number.
       return undefined;
     }
-    if (!head && !edge && !this.bareYearContext(i, y.end)) return undefined;
+    if (!head && !edge && !y.era && !this.bareYearContext(i, y.end)) return undefined;
     const date: DateSem = y.era === 'AH' ? { hijri: { y: y.year } } : { year: y.year };
     return { start: i, end: y.end, sem: { type: 'DATE', date }, confidence: head ? 0.95 : 0.75 };
   }
@@ -373,11 +375,25 @@ export class Grammar {
       }
       const inner = this.relative(i + 1);
       if (inner && inner.sem.type === 'DATE' && !inner.sem.date.ref && !inner.sem.date.unresolvable) return { ...inner, start: i, confidence: 0.8 };
+      // «نهاية العام», «مطلع الشهر»: the current one
+      if (this.withArt(i + 1, 'عام', 'سنه', 'شهر', 'اسبوع') && !this.yearNumber(i + 2)) return mk(i + 2, this.unitRel(this.key(i + 1)!, 0), 0.7);
       return undefined;
     }
     if (key === 'عطله' && !x.art && this.plain(i + 1, 'نهايه') && this.withArt(i + 2, 'اسبوع')) {
       const r = this.relWord(i + 3);
       return mk(r !== undefined ? i + 4 : i + 3, { weekend: true, weekRel: r ?? 0, dir: r === undefined ? 'tense' : undefined }, 0.9);
+    }
+    // historical periods «الفترة العثمانية», «فترة الحكم العثماني», «العهد العثماني»: dates without a value
+    if ((key === 'فتره' || key === 'عهد' || key === 'حقبه') && !x.proclitic) {
+      let j = i + 1;
+      if (this.anyForm(j, 'حكم', 'انتداب')) j++;
+      const adj = this.w[j];
+      if (adj && adj.art && /^(عثماني|روماني|بيزنطي|مملوكي|صليبي|فاطمي|اموي|عباسي|ايوبي|بريطاني|اردني|كنعاني|يوناني|هلنستي|اسلامي|انتداب)/.test(adj.key)) return mk(j + 1, { unresolvable: true }, 0.7);
+    }
+    if ((key === 'بكرا' || key === 'بكره') && !x.art) return mk(i + 1, { dayRel: 1 }, 0.7);
+    if (x.art && key === 'عقد') {
+      const r = this.relWord(i + 1);
+      if (r !== undefined) return mk(i + 2, { decadeRel: r }, 0.8);
     }
     if (key === 'امس' && !x.art) {
       if (this.plain(i - 1, 'اول')) return undefined; // «أول أمس» is read from «أول»
@@ -732,6 +748,10 @@ export class Grammar {
     if (this.yearNumber(i + 1) || this.digits(i + 1) !== undefined) return undefined;
     if (this.w[i + 1] && this.w[i + 1].art && this.w[i + 1].tok.kind === 'arabic' && this.relWord(i + 1) === undefined) return undefined;
     if (this.w[i + 1] && !this.w[i + 1].art && this.w[i + 1].tok.kind === 'arabic' && ['واحد', 'كامل'].includes(this.key(i + 1)!)) return mk(i + 2, durationValue(1, u.code), 0.8);
+    // «بعد عقد اتفاقية»: a singular noun followed by a bare noun is in construct, not a length of time
+    const nx = this.w[i + 1];
+    const strongCue = ['منذ', 'لمده', 'مده'].includes(this.key(i - 1) ?? '') || ['لمده'].includes(this.norm(i - 1) ?? '') || (this.key(i - 1) === 'الي' && this.key(i - 2) === 'تصل');
+    if ((x.key === 'عقد' || !strongCue) && nx && nx.tok.kind === 'arabic' && !nx.art && !nx.proclitic && !['من', 'علي', 'في', 'او', 'تقريبا', 'فقط', 'بينما', 'حتي', 'قبل', 'بعد', 'ثم', 'لكن', 'حيث', 'الا', 'عندما', 'اي', 'اخري'].includes(nx.key)) return undefined;
     return mk(i + 1, durationValue(1, u.code), 0.75);
   }
 

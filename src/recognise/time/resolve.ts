@@ -26,6 +26,7 @@ export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
   if (d.decade) return { value: d.decade, anchored: false };
   if (d.century !== undefined) return { value: pad(d.century), anchored: false };
   if (d.centuryRel !== undefined) return a ? { value: pad(Math.floor((a.y - 1) / 100) + d.centuryRel), anchored: true } : { value: 'XX', anchored: false };
+  if (d.decadeRel !== undefined) return a ? { value: String(Math.floor(a.y / 10) + d.decadeRel), anchored: true } : { value: 'XXX', anchored: false };
   if (d.sameYear) return ctx.lastYear !== undefined ? { value: pad(ctx.lastYear, 4), anchored: false } : { value: 'XXXX', anchored: false };
   if (d.hijri) return resolveHijri(d.hijri);
 
@@ -48,6 +49,17 @@ export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
       // «أغسطس الماضي» excludes the anchor's own month; a past-tense «أغسطس» includes it (and the same for future).
       if (dir === 'before' && (explicit ? here >= now : here > now)) year = a.y - 1;
       if (dir === 'after' && (explicit ? here <= now : here < now)) year = a.y + 1;
+      if (d.dir === 'tense' && !ctx.future) {
+        // No future cue: the nearest such month (news dates cluster around publication; ties go to the past).
+        const target = a.y * 12 + a.m - 1;
+        let best = a.y;
+        for (const y of [a.y - 1, a.y, a.y + 1]) {
+          const dist = Math.abs(y * 12 + d.month - 1 - target);
+          const bestDist = Math.abs(best * 12 + d.month - 1 - target);
+          if (dist < bestDist || (dist === bestDist && y < best)) best = y;
+        }
+        year = best;
+      }
       anchored = true;
     }
     if (d.day !== undefined) {

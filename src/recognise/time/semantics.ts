@@ -22,6 +22,8 @@ export interface DateSem {
   decade?: string;
   /** TIMEX3 century: «القرن العشرين» -> 19 */
   century?: number;
+  /** «العقد الماضي»: the decade relative to the anchor's. */
+  decadeRel?: number;
   centuryRel?: number;
   ref?: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
   /** «نفس العام»: the year last mentioned in the text. */
