@@ -12,14 +12,27 @@ export type XmlNode = { [tag: string]: XmlNode[] | Record<string, string> } | { 
 
 export function el(tag: string, attrs: Record<string, string | undefined> = {}, children: XmlNode[] = []): XmlNode {
   const a: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) a['@_' + k] = v;
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) a['@_' + k] = escapeAttr(v);
   const node: Record<string, XmlNode[] | Record<string, string>> = { [tag]: children };
   if (Object.keys(a).length) node[':@'] = a;
   return node as XmlNode;
 }
 
 export function txt(text: string): XmlNode {
-  return { '#text': text };
+  return { '#text': escapeText(text) };
+}
+
+/**
+ * We escape, not the builder: text needs only & < > (so «"» stays «"», byte for byte as in the article), and
+ * attribute values also need " and character references for tab/newline/CR, which XML parsers would otherwise
+ * normalise to spaces.
+ */
+export function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+}
+
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 
 /** Element-only container: indent its children one level deeper than `depth`. */
@@ -32,9 +45,9 @@ export function block(tag: string, attrs: Record<string, string | undefined>, ch
   return el(tag, attrs, out);
 }
 
-const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, format: false, suppressEmptyNode: true });
+const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, format: false, suppressEmptyNode: true, processEntities: false });
 
-/** Serialise nodes; `&`, `<`, `>` and `"` are escaped by the builder. */
+/** Serialise nodes (already escaped by el() and txt()). */
 export function buildXml(nodes: XmlNode[]): string {
   return builder.build(nodes) as string;
 }
