@@ -46,7 +46,8 @@ export function phraseCue(tokens: Token[], i: number): CueHit | undefined {
       const t = tokens[i + k];
       const w = p.words[k];
       if (!t || t.kind !== 'arabic') { ok = false; break; }
-      const forms = k === 0 ? bare(t) : [t.norm];
+      // only و strips from a phrase (ووفقا); فحسب is "only", not ف + حسب
+      const forms = k === 0 ? bare(t).filter((f) => f === t.norm || t.norm.startsWith('و')) : [t.norm];
       if (k === n - 1 && w === 'ل' && n > 1) {
         // وفقا لـ / وفقا لتورنبول: the ل is a proclitic of the next token (or stands alone with a tatweel)
         ok = t.norm.startsWith('ل') && t.norm.length > 1;

@@ -157,7 +157,9 @@ function resolveDescription(doc: Doc, p: SpeakerPhrase, agreement: Agreement | u
   const { tokens, norm } = doc;
   const a = tokenAt(tokens, p.start);
   const b = tokenAt(tokens, p.end - 1);
-  const definite = tokens[a].norm.startsWith('ال') || (b > a && tokens[a + 1].norm.startsWith('ال'));
+  // definite by the article, or by construct with a definite noun or a quoted name (حاكم "بنك الشعب الصيني")
+  const next = tokens[a + 1];
+  const definite = tokens.slice(a, b + 1).some((t) => t.norm.startsWith('ال')) || (b === a && !!next && next.kind === 'punct' && next.norm === '"');
   if (!definite) return undefined;
   const key = norm.view.slice(tokens[a].viewStart, tokens[b].viewEnd);
   let at = norm.view.lastIndexOf(key, tokens[a].viewStart - 1);
