@@ -97,6 +97,8 @@ describe('clitic segmentation', () => {
     expect(parts('دعمهم')).toBe('دعم+هم');
     expect(parts('لها')).toBe('ل+ها');
     expect(parts('بيانًا')).toBe('بيانًا'); // tanwin, not the pronoun نا
+    expect(parts('أدائه')).toBe('أدائ+ه'); // hamza seat: looked up as أداء
+    expect(parts('القانوني')).toBe('ال+قانوني'); // nisba adjective, not القانون + ي
   });
 
   test('segments in a document carry original offsets and the article form', () => {

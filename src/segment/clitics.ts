@@ -65,6 +65,7 @@ function stemFreq(lex: Lexicon, stem: string, hasEnclitic: boolean): number {
     if (last === 'ت') f = Math.max(f, lex.freq(body + 'ة'));
     if (last === 'ي') f = Math.max(f, lex.freq(body + 'ى'));
     if (last === 'ا') f = Math.max(f, lex.freq(body + 'ى'));
+    if (last === 'ئ' || last === 'ؤ') f = Math.max(f, lex.freq(body + 'ء')); // أدائه -> أداء + ه
   }
   return f;
 }
@@ -92,6 +93,7 @@ export function segmentSkeleton(word: string, lex: Lexicon, opts: { noEnclitic?:
       const stem = enc ? rest.slice(0, -enc.length) : rest;
       if (stem.length < 2) continue;
       if (pro.length === 0 && !enc) continue; // the unsplit analysis is the baseline
+      if (enc && stem.startsWith('ال')) continue; // a definite noun takes no pronoun: القانوني is not القانون + ي
       const nonArticle = pro.filter((p) => p.form !== 'ال').length;
       let f: number;
       if (hasArticle) {
