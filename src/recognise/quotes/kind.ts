@@ -42,6 +42,8 @@ export function quoteKind(e: KindEvidence): { kind: 'speech' | 'term'; confidenc
     if (isTitleWord(prev) && e.words <= 5) return { kind: 'term', confidence: 0.75 };
   }
   if (prev && prev.kind === 'punct' && prev.norm === ':') return { kind: 'speech', confidence: 0.95 };
+  // «لـ"العربية.نت"»، «في "العين"»: an audience or a place named in quotes
+  if (e.words <= 3 && prev && (prev.norm === 'ل' || prev.norm === 'في')) return { kind: 'term', confidence: 0.7 };
   if (e.glued || (prev && COMPLEMENTIZERS.has(prev.norm))) return { kind: e.cue || e.words > 3 ? 'speech' : 'term', confidence: 0.85 };
   if (e.continuation) return { kind: 'speech', confidence: 0.8 };
   if (!e.cue) return e.words >= 8 ? { kind: 'speech', confidence: 0.55 } : { kind: 'term', confidence: 0.7 };

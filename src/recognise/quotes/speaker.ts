@@ -42,7 +42,7 @@ const isPunct = (t: Token | undefined, ...chars: string[]) => !!t && t.kind === 
 /** Is the token a word that can sit inside a speaker noun phrase? */
 function npWord(t: Token | undefined): boolean {
   if (!t || (t.kind !== 'arabic' && t.kind !== 'latin')) return false;
-  if (NP_STOP.has(t.norm)) return false;
+  if (NP_STOP.has(t.norm) || t.norm.length < 2) return false;
   if (verbCue(t)) return false;
   // an adverbial accusative (مؤخرًا، علنًا) ends the phrase
   if (t.kind === 'arabic' && ARABIC_DIACRITIC.test(t.text) && /[\u064B]/.test(t.text)) return false;
