@@ -48,7 +48,8 @@ export interface NewsGold {
   source?: string;
   published?: string;
   entities: { type: string; start: number; end: number; text: string; ref?: string; value?: string }[];
-  quotes: { start: number; end: number; text: string; kind?: 'speech' | 'term'; speaker?: { start: number; end: number; text: string; ref?: string }; cue?: { start: number; end: number } }[];
+  /** `cue` is a span in the seed gold, the cue's words (a spec string) in the news gold. */
+  quotes: { start: number; end: number; text: string; kind?: 'speech' | 'term'; speaker?: { start: number; end: number; text: string; ref?: string }; cue?: { start: number; end: number } | string }[];
 }
 
 /** The quote marks around quoted words (the gold gives only the words): nearest mark each side, over spaces. */
@@ -60,6 +61,20 @@ function marksAround(cp: CodePointText, start: number, end: number): { start: nu
   while (b < cp.length && /[ \t]/.test(cp.slice(b, b + 1))) b++;
   const e = b < cp.length && QUOTE_MARKS.has(cp.slice(b, b + 1)) ? b + 1 : end;
   return { start: s, end: e };
+}
+
+/** A cue given as words: its occurrence nearest the quote (one before it wins a tie). */
+function locateCue(cp: CodePointText, words: string, quote: { start: number; end: number }): { start: number; end: number } | undefined {
+  const len = Array.from(words).length;
+  let best: { start: number; end: number; d: number } | undefined;
+  const text = cp.text;
+  for (let i = text.indexOf(words); i >= 0; i = text.indexOf(words, i + 1)) {
+    const start = cp.conv.toCodePoint(i);
+    const end = start + len;
+    const d = end <= quote.start ? quote.start - end : start >= quote.end ? start - quote.end + 0.5 : Infinity;
+    if (!best || d < best.d) best = { start, end, d };
+  }
+  return best && best.d !== Infinity ? { start: best.start, end: best.end } : undefined;
 }
 
 /**
@@ -93,11 +108,12 @@ export function importNewsGold(gold: NewsGold, text: string, base?: AnnotationDo
     const sp = q.speaker;
     const mention = sp ? entities.find((m) => m.start === sp.start && m.end === sp.end) : undefined;
     const entity = sp?.ref && entries.has(sp.ref) ? sp.ref : undefined;
+    const cue = typeof q.cue === 'string' ? locateCue(cp, q.cue, outer) : q.cue;
     return {
       kind: q.kind ?? 'speech',
       ...outer,
       inner: { start: q.start, end: q.end },
-      ...(q.cue ? { cue: { start: q.cue.start, end: q.cue.end } } : {}),
+      ...(cue ? { cue: { start: cue.start, end: cue.end } } : {}),
       ...(sp ? { speaker: { start: sp.start, end: sp.end, ...(mention ? { mention: mention.key } : {}), ...(entity ? { entity } : {}), ...(!entity && sp.ref ? { description: sp.ref } : {}), via: 'explicit' as const } } : {}),
     };
   });
