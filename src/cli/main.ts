@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Command> = {
   annotate: () => require('./commands/annotate') as Command,
   view: () => require('./commands/view') as Command,
   score: () => require('./commands/score') as Command,
+  export: () => require('./commands/export') as Command,
 };
 
 const HELP = `Usage: ana COMMAND [options]
