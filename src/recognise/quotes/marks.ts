@@ -159,7 +159,7 @@ export function findQuotations(text: string, paragraphs: Paragraph[]): MarkedQuo
         if (ms.length % 2 === 1 && first && (first.dir === 'close' || (first.dir === null && first.lean < 0))) {
           push(carried, first, first.pos); // closed in this paragraph
           ms = ms.slice(1);
-        } else if (first && (first.dir === 'open' || first.lean > 0) && first.pos === paragraphs[pi].start && ms.length % 2 === 1) {
+        } else if (first && (first.dir === 'open' || first.lean > 0) && first.pos === paragraphs[pi].start && (family !== 'straight' || ms.length % 2 === 0)) {
           // re-opened at the paragraph start: one quotation across paragraphs, closed later here
           const rest = ms.slice(1);
           const closeIdx = rest.findIndex((m) => m.dir === 'close' || (m.dir === null && m.lean <= 0));

@@ -77,6 +77,11 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
     const n = tokens[j + 1];
     if (!npWord(n)) break;
     const p = proclitics(n);
+    // «المتحدث باسم الوزارة»: باسم continues a description
+    if (title && n.norm === 'باسم') {
+      j++;
+      continue;
+    }
     if (p.some((f) => f === 'و' || f === 'ف' || f === 'ب' || f === 'ك')) break;
     if (p.includes('ل')) {
       // genitive ل inside a description (الرئيس التنفيذي لأمازون), never an audience (للصحافيين)
