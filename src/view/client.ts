@@ -44,6 +44,8 @@ count.textContent=m+' / '+n;
 try{var p=new URLSearchParams();if(ent.value)p.set('entity',ent.value);if(spk.value)p.set('speaker',spk.value);var h=p.toString();history.replaceState(null,'',h?'#'+h:location.pathname+location.search);}catch(e){}}
 var pending=false;function later(){if(pending)return;pending=true;requestAnimationFrame(function(){pending=false;apply();});}
 ent.addEventListener('input',later);spk.addEventListener('input',later);
-try{var h=new URLSearchParams(location.hash.slice(1));if(h.get('entity'))ent.value=h.get('entity');if(h.get('speaker'))spk.value=h.get('speaker');}catch(e){}
-if(ent.value||spk.value)apply();
+function fromHash(){var h;try{h=new URLSearchParams(location.hash.slice(1));}catch(e){return;}
+ent.value=h.get('entity')||'';spk.value=h.get('speaker')||'';apply();}
+window.addEventListener('hashchange',fromHash);
+if(location.hash.length>1)fromHash();
 })();`;

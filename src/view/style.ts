@@ -84,8 +84,8 @@ export function indexCss(): string {
 .filters input{font:inherit;padding:3px 8px;width:18em}
 #count{color:var(--muted)}
 .rows{padding:0 20px 40px}
-.row{display:grid;grid-template-columns:minmax(0,1fr) 7.5em 13em minmax(0,16em);gap:12px;padding:6px 0;border-bottom:1px solid #eef0f4;content-visibility:auto;contain-intrinsic-size:auto 2.6em}
-.row.head{font-weight:bold;color:var(--muted);content-visibility:visible}
+.row{display:grid;grid-template-columns:minmax(0,1fr) 7em 15em minmax(0,16em);gap:12px;padding:6px 0;border-bottom:1px solid #eef0f4;content-visibility:auto;contain-intrinsic-size:auto 2.6em}
+.row.head{font-weight:bold;color:var(--muted);content-visibility:visible;font-size:.85em;white-space:nowrap}
 .row[hidden]{display:none}
 .row .t{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .row .t.untitled a{font-style:italic}
