@@ -26,10 +26,16 @@ Options:
 Each failure is one line on stderr naming the file; the exit status is 1 if any document failed.`;
 
 /** The documents of one input file: a JSON document, or JSONL with one per line (error records skipped). */
-function readDocuments(path: string): { doc?: AnnotationDocument; where: string; error?: string }[] {
+interface ReadResult {
+  doc?: AnnotationDocument;
+  where: string;
+  error?: string;
+}
+
+function readDocuments(path: string): ReadResult[] {
   const text = readFileSync(path, 'utf8');
   if (path.endsWith('.jsonl')) {
-    return text.split('\n').flatMap((line, i) => {
+    return text.split('\n').flatMap((line, i): ReadResult[] => {
       if (!line.trim()) return [];
       const where = `${path}:${i + 1}`;
       try {
@@ -54,7 +60,7 @@ function expand(inputs: string[]): { files: string[]; missing: string[] } {
   for (const p of inputs) {
     if (!existsSync(p)) missing.push(p);
     else if (statSync(p).isDirectory()) {
-      for (const f of readdirSync(p).sort()) if (/\.jsonl?$/.test(f) && f !== 'errors.jsonl') files.push(join(p, f));
+      for (const f of readdirSync(p).sort()) if (/\.jsonl?$/.test(f) && !f.startsWith('.') && f !== 'errors.jsonl') files.push(join(p, f));
     } else files.push(p);
   }
   return { files, missing };
