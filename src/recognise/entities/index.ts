@@ -43,17 +43,27 @@ export function recogniseEntities(doc: SegmentedDoc, resources: { gazetteer?: Ga
   for (const t of tagDocument(doc, views, gaz, model)) {
     const from = stripHead(gaz, views, t.from, t.to, t.type);
     if (from >= t.to) continue;
+    // a span mixing scripts (Forbes أن) is a tagging slip: the Latin-name rule and the gazetteer cover the name
+    let latin = false;
+    let arabic = false;
+    for (let k = from; k < t.to; k++) {
+      if (tokens[k].kind === 'latin') latin = true;
+      else if (tokens[k].kind === 'arabic') arabic = true;
+    }
+    if (latin && arabic) continue;
     cands.push({ start: views[from].spanStart, end: tokens[t.to - 1].end, type: t.type, component: 'model', confidence: t.confidence, rank: 2, tokens: t.to - from });
   }
 
   // rules
   for (const s of doc.sentences) latinNames(gaz, tokens, views, s.tokenStart, s.tokenEnd, cands);
   for (const s of doc.sentences) quotedAfterHead(gaz, tokens, views, s.tokenStart, s.tokenEnd, cands);
+  for (const s of doc.sentences) institutionNames(gaz, tokens, views, s.tokenStart, s.tokenEnd, cands);
 
-  const kept = resolve(cands);
+  let kept = resolve(cands).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
+  extendByNationality(gaz, tokens, views, kept);
+  kept = propagate(tokens, views, kept).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
   const out: EntityMention[] = [];
   for (const c of kept) {
-    if (isNationalityAdjective(tokens, views, c)) continue;
     out.push({ start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), type: c.type, confidence: c.confidence, component: c.component });
   }
   return out;
@@ -158,16 +168,134 @@ function quotedAfterHead(gaz: Gazetteer, tokens: readonly Token[], views: readon
   }
 }
 
-/** Function words after which a definite nisba form (السعودية) is the country, not an adjective. */
-function isNationalityAdjective(tokens: readonly Token[], views: readonly TokenView[], c: Candidate): boolean {
+/** Is this token a nationality adjective (الأمريكي، الصينية، البلجيكية)? Its stem must name a known place. */
+function isNationality(gaz: Gazetteer, v: TokenView): boolean {
+  const m = /^(.{2,}?)(يه|يين|ييه|يون|ي)$/.exec(v.bare);
+  if (!m) return false;
+  const st = m[1];
+  for (const form of [st, 'ال' + st, st + 'ا', st + 'يا', st + 'يه', 'ال' + st + 'يه']) {
+    if (gaz.byKey.get(form)?.some((e) => e.type === 'LOC')) return true;
+  }
+  return false;
+}
+
+/** A definite nisba adjective after a definite noun (الحكومة السعودية) is no place, whatever the tagger said. */
+function isNationalityAdjective(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], c: Candidate): boolean {
   if (c.type !== 'LOC' || c.component === 'header') return false;
   const i = tokenAt(tokens, c.start);
   if (i < 0 || tokens[i].end !== c.end) return false; // single-token mentions only
   const v = views[i];
   if (!v.def || v.pre || !/(ي|يه|يين|ييه)$/.test(v.bare)) return false;
+  if (!isNationality(gaz, v) && !/(ي|يه)$/.test(v.bare)) return false;
   const p = i > 0 ? views[i - 1] : undefined;
-  // adjective agreement: a definite adjective follows a definite noun (الحكومة السعودية)
   return !!p && tokens[i - 1].kind === 'arabic' && p.def && tokens[i - 1].sentence === tokens[i].sentence;
+}
+
+/**
+ * Institutions named by a head and what follows it (ORG): وزارة الصحة، مجلس حقوق الإنسان، الشرطة الفلبينية،
+ * البنك المركزي الصيني، موانئ دبي العالمية، المؤسسة الوطنية للنفط. An indefinite head (وزارة، مجلس، موانئ) takes a
+ * definite noun, an idafa pair (حقوق الإنسان) or a place; a definite head (الشرطة، الجيش) needs a nisba adjective
+ * (a bare «الشرطة» is no name). Then nisba adjectives, places and «لل» + noun may follow.
+ */
+/** Heads that name an institution only with a place or nationality in the phrase (سوق الأسهم السعودية). */
+const WEAK_HEADS = new Set(['سوق', 'السوق', 'بورصه', 'البورصه', 'ميناء', 'موانء', 'موانيء', 'بنك', 'البنك', 'الخطوط', 'الشرطه', 'الجيش', 'القوات', 'الحرس']);
+/** Adjectives that end institution names besides nationalities. */
+const INSTITUTION_ADJ = new Set(['المركزي', 'المركزيه', 'الوطني', 'الوطنيه', 'العالمي', 'العالميه', 'الدولي', 'الدوليه', 'الاتحادي', 'الاتحاديه', 'العربي', 'العربيه', 'الاسلامي', 'الاسلاميه', 'الشعبي', 'الشعبيه', 'الفيدرالي', 'الفيدراليه', 'الاوروبي', 'الاوروبيه', 'الافريقي', 'الافريقيه', 'الخليجي', 'الخليجيه', 'الجويه', 'العليا', 'الاعلي', 'المتحده']);
+const NOT_NAME_WORDS = new Set(['اداره', 'رييس', 'مدير', 'اعضاء', 'عضو']);
+
+function institutionNames(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], from: number, to: number, out: Candidate[]): void {
+  const nation = (k: number) => k < to && tokens[k].kind === 'arabic' && views[k].def && !views[k].pre && isNationality(gaz, views[k]);
+  const nisba = (k: number) => k < to && tokens[k].kind === 'arabic' && !views[k].pre && (INSTITUTION_ADJ.has(views[k].core) || nation(k));
+  const place = (k: number) => (k < to ? matchAt(gaz, tokens, views, k, to) : undefined)?.entries.some((e) => e.type === 'LOC');
+  const plain = (k: number) => k < to && tokens[k].kind === 'arabic' && !views[k].pre;
+  for (let i = from; i < to - 1; i++) {
+    if (tokens[i].kind !== 'arabic' || !triggerEndingAt(gaz, views, i, 'org-inside', i)) continue;
+    const head = views[i];
+    let j = i + 1;
+    if (head.def) {
+      if (!nisba(j)) continue;
+    } else if (plain(j) && views[j].def) j++;
+    else if (plain(j) && !views[j].def && !NOT_NAME_WORDS.has(views[j].core) && !/(ي|يه)$/.test(views[j].bare) && plain(j + 1) && views[j + 1].def && !nisba(j + 1)) j += 2;
+    else if (place(j)) {
+      const m = matchAt(gaz, tokens, views, j, to)!;
+      j = m.to;
+    } else continue;
+    let grounded = false;
+    for (let k = i + 1; k < j; k++) if (place(k) || nation(k)) grounded = true;
+    // the tail: nisba adjectives, places, «لل» + noun after an adjective
+    for (;;) {
+      if (nisba(j)) j++;
+      else if (j < to && tokens[j].kind === 'arabic' && views[j].pre === 'ل' && views[j].def && nisba(j - 1)) j++;
+      else break;
+      if (nation(j - 1)) grounded = true;
+    }
+    if (WEAK_HEADS.has(head.core) && !grounded) continue;
+    out.push({ start: head.spanStart, end: tokens[j - 1].end, type: 'ORG', component: 'rule', confidence: 0.65, rank: 3, tokens: j - i });
+  }
+}
+
+/** An ORG or LOC name followed by a nationality adjective takes it (الكابيتول الأمريكي، مجلس النواب الأميركي). */
+function extendByNationality(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], kept: Candidate[]): void {
+  for (let c = 0; c < kept.length; c++) {
+    const m = kept[c];
+    if (m.type === 'PER' || m.component === 'header') continue;
+    const last = tokenAt(tokens, m.end - 1);
+    const k = last + 1;
+    if (last < 0 || k >= tokens.length || tokens[k].sentence !== tokens[last].sentence || tokens[k].kind !== 'arabic') continue;
+    if (tokens[k].start - m.end > 1) continue;
+    const v = views[k];
+    if (!v.def || v.pre || !isNationality(gaz, v)) continue;
+    if (c + 1 < kept.length && kept[c + 1].start < tokens[k].end) continue;
+    kept[c] = { ...m, end: tokens[k].end, tokens: m.tokens + 1 };
+  }
+}
+
+/**
+ * One name, one reading per document: a name found once (by the model or the lists) is found again where it
+ * recurs untagged, and a person's surname alone (تورنبول after مالكولم تورنبول) is that person.
+ */
+function propagate(tokens: readonly Token[], views: readonly TokenView[], kept: Candidate[]): Candidate[] {
+  const names = new Map<string, { type: EntityType; confidence: number }>();
+  const add = (key: string, type: EntityType, confidence: number) => {
+    if (key.replace(/ /g, '').length < 3) return;
+    const prev = names.get(key);
+    if (!prev || prev.confidence < confidence) names.set(key, { type, confidence });
+  };
+  for (const c of kept) {
+    if (c.component === 'header' || c.component === 'rule' || c.confidence < 0.5) continue;
+    const from = tokenAt(tokens, c.start);
+    const to = tokenAt(tokens, c.end - 1) + 1;
+    if (from < 0 || to <= from) continue;
+    const words = [];
+    for (let k = from; k < to; k++) words.push(k === from ? views[k].core : views[k].w);
+    add(words.join(' '), c.type, c.confidence);
+    if (c.type === 'PER' && words.length >= 2) add(views[to - 1].w, 'PER', c.confidence * 0.9);
+  }
+  if (names.size === 0) return kept;
+  const maxLen = Math.max(...[...names.keys()].map((k) => k.split(' ').length));
+  const covered = new Uint8Array(tokens.length);
+  for (const c of kept) {
+    for (let k = tokenAt(tokens, c.start); k >= 0 && k < tokens.length && tokens[k].start < c.end; k++) covered[k] = 1;
+  }
+  const added: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || (tokens[i].kind !== 'arabic' && tokens[i].kind !== 'latin')) continue;
+    for (let len = Math.min(maxLen, tokens.length - i); len >= 1; len--) {
+      let ok = true;
+      let key = views[i].core;
+      for (let k = i + 1; k < i + len; k++) {
+        if (covered[k] || tokens[k].sentence !== tokens[i].sentence) ok = false;
+        key += ' ' + views[k].w;
+      }
+      const hit = ok ? names.get(key) : undefined;
+      if (!hit) continue;
+      added.push({ start: views[i].spanStart, end: tokens[i + len - 1].end, type: hit.type, component: 'link', confidence: Math.round(hit.confidence * 0.8 * 1000) / 1000, rank: 4, tokens: len });
+      for (let k = i; k < i + len; k++) covered[k] = 1;
+      i += len - 1;
+      break;
+    }
+  }
+  return added.length ? [...kept, ...added].sort((a, b) => a.start - b.start) : kept;
 }
 
 function tokenAt(tokens: readonly Token[], offset: number): number {

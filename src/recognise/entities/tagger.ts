@@ -48,16 +48,14 @@ export function tagDocument(doc: SegmentedDoc, views: readonly TokenView[], gaz:
       const type = tag.slice(2) as EntityType;
       const start = k;
       let margin = Infinity;
+      const bi = TAGS.indexOf(('B-' + type) as (typeof TAGS)[number]);
       do {
-        // margin of the chosen tag over the best other tag at this token
+        // how much this token prefers the span's type (B or I) over O
         const r = k * NT;
-        const chosen = scores[r + tags[k]];
-        let other = -Infinity;
-        for (let t = 0; t < NT; t++) if (t !== tags[k] && scores[r + t] > other) other = scores[r + t];
-        margin = Math.min(margin, chosen - other);
+        margin = Math.min(margin, Math.max(scores[r + bi], scores[r + bi + 1]) - scores[r]);
         k++;
       } while (k < n && TAGS[tags[k]] === 'I-' + type);
-      const confidence = Math.round((1 / (1 + Math.exp(-margin / 4))) * 1000) / 1000;
+      const confidence = Math.round((1 / (1 + Math.exp(-margin / 8))) * 1000) / 1000;
       out.push({ from: s.tokenStart + start, to: s.tokenStart + k, type, confidence });
     }
   }

@@ -27,7 +27,8 @@ const OUTSIDE_PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 export interface TokenView {
   /** Folded form of the whole token. */
   w: string;
-  /** Folded form without the proclitics that stay outside spans and without enclitics; «لل» gives «ال…». */
+  /** Folded form without the proclitics that stay outside spans; «لل» gives «ال…». Enclitics stay: on names
+   * they are rare, and a nisba ending the segmenter reads as a pronoun (إسرائيلي) must not become a country. */
   core: string;
   /** `core` without the article. */
   bare: string;
@@ -62,8 +63,8 @@ export function viewToken(t: Token): TokenView {
         if (s.end - s.start === 1) spanStart = s.end;
         inside = true;
       }
-    } else if (s.role === 'stem') {
-      stem = fold(s.form);
+    } else {
+      stem += fold(s.form);
       inside = true;
     }
   }

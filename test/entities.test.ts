@@ -1,0 +1,151 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyse, pipelineOptions, toArticle } from '../src/pipeline';
+import { normalise } from '../src/normalise';
+import { segment } from '../src/segment';
+import { defaultModel, recogniseEntities } from '../src/recognise/entities';
+import { NT, TAGS } from '../src/recognise/entities/model';
+import type { EntityMention } from '../src/types';
+
+const shared = process.env.ANA_SHARED ?? resolve(__dirname, '../../shared');
+const seedText = resolve(shared, 'gold/000_d696bc9f1b5d4abe.txt');
+const seedGold = resolve(shared, 'gold/000_d696bc9f1b5d4abe.gold.json');
+
+function entitiesOf(text: string): EntityMention[] {
+  return recogniseEntities(segment(normalise(toArticle({ text }))));
+}
+
+/** The mention whose span covers the given occurrence of `word` in `text`. */
+function mentionAt(ents: EntityMention[], text: string, word: string, occurrence = 0): EntityMention | undefined {
+  let at = -1;
+  for (let k = 0; k <= occurrence; k++) at = text.indexOf(word, at + 1);
+  return ents.find((e) => e.start < at + word.length && at < e.end);
+}
+
+describe('clitics stay outside entity spans', () => {
+  const text = 'وقال الرئيس التنفيذي لأمازون إن الشركة ستنافس وجوجل وآبل في الأسواق، كما تصدر الشركة للصين منتجاتها.';
+  const ents = entitiesOf(text);
+
+  test.each([
+    ['لأمازون', 'أمازون', 'ORG'],
+    ['وجوجل', 'جوجل', 'ORG'],
+    ['وآبل', 'آبل', 'ORG'],
+    ['للصين', 'صين', 'LOC'], // «لل» = ل + ال: the span starts after it (GUIDELINES, conventions)
+  ])('%s -> %s (%s)', (word, span, type) => {
+    const m = mentionAt(ents, text, word);
+    expect(m).toBeDefined();
+    expect(m!.text).toBe(span);
+    expect(m!.type).toBe(type);
+    expect(text.slice(m!.start, m!.end)).toBe(span);
+  });
+
+  test('a proclitic the segmenter left on an unknown name is peeled by the gazetteer (لبارلر)', () => {
+    const t = 'وجهت أمازون رسالة لبارلر أمس.';
+    const m = mentionAt(entitiesOf(t), t, 'لبارلر');
+    expect(m?.text).toBe('بارلر');
+    expect(m?.type).toBe('ORG');
+  });
+});
+
+describe('Latin-script names inside Arabic text', () => {
+  const text = 'وفقدت الشبكة دعم خدمة العملاء من Zendesk، والتحقق من رقم الهاتف من Twilio وبرنامج إدارة الهوية من Okta، وذكرت مجلة Forbes أن AWS أوقفت Parler.';
+  const ents = entitiesOf(text);
+  test.each(['Zendesk', 'Twilio', 'Okta', 'Forbes', 'AWS', 'Parler'])('%s is an ORG with its exact span', (name) => {
+    const m = mentionAt(ents, text, name);
+    expect(m).toMatchObject({ text: name, type: 'ORG' });
+  });
+  test('the generic head مجلة stays outside', () => {
+    expect(ents.some((e) => e.text.includes('مجلة'))).toBe(false);
+  });
+});
+
+describe('conventions of the guidelines', () => {
+  test('titles stay outside a person, the person is found', () => {
+    const text = 'وقال الرئيس الأمريكي دونالد ترامب إن بلاده لن تتراجع.';
+    const ents = entitiesOf(text);
+    expect(ents.find((e) => e.type === 'PER')?.text).toBe('دونالد ترامب');
+    // «الأمريكي» after «الرئيس» is a nationality adjective, not a place
+    expect(ents.some((e) => e.text.includes('الأمريكي'))).toBe(false);
+  });
+  test('a nationality adjective after a definite noun is no place; the country after a preposition is', () => {
+    const text = 'أعلنت الحكومة السعودية خطة جديدة للاستثمار في السعودية.';
+    const ents = entitiesOf(text);
+    expect(mentionAt(ents, text, 'السعودية', 0)).toBeUndefined();
+    expect(mentionAt(ents, text, 'السعودية', 1)).toMatchObject({ type: 'LOC', text: 'السعودية' });
+  });
+  test('an institution with its nationality is one ORG span', () => {
+    const text = 'وقالت الشرطة الفلبينية إن وزارة الصحة أغلقت المستشفى.';
+    const ents = entitiesOf(text);
+    expect(ents.map((e) => [e.type, e.text])).toEqual(expect.arrayContaining([['ORG', 'الشرطة الفلبينية'], ['ORG', 'وزارة الصحة']]));
+  });
+  test('mentions carry offsets, text, component and a confidence in [0, 1]', () => {
+    const text = 'القاهرة : الأمير كمال فرج.\nزار وزير الخارجية لندن أمس.';
+    const ents = entitiesOf(text);
+    expect(ents[0]).toMatchObject({ type: 'LOC', text: 'القاهرة', component: 'header' });
+    expect(ents[1]).toMatchObject({ type: 'PER', text: 'الأمير كمال فرج', component: 'header' });
+    for (const e of ents) {
+      expect(text.slice(e.start, e.end)).toBe(e.text);
+      expect(e.confidence).toBeGreaterThanOrEqual(0);
+      expect(e.confidence).toBeLessThanOrEqual(1);
+      expect(['model', 'gazetteer', 'rule', 'header', 'link']).toContain(e.component);
+    }
+    expect(ents.find((e) => e.text === 'لندن')?.type).toBe('LOC');
+  });
+});
+
+describe('the committed model', () => {
+  test('loads with the tag set it was trained with and non-zero weights', () => {
+    const t0 = Date.now();
+    const m = defaultModel();
+    expect(m.w.length).toBe((1 << m.bits) * NT);
+    expect(m.trans.length).toBe((NT + 1) * NT);
+    expect(m.w.some((x) => x !== 0)).toBe(true);
+    expect(m.clusters?.size ?? 0).toBeGreaterThan(1000);
+    expect(TAGS).toEqual(['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC']);
+    void t0; // load time is measured by scripts/bench-entities.ts, not here
+  });
+  test('the model alone tags an unseen person name after a title', () => {
+    const text = 'وصرح المتحدث باسم الوزارة كريم فهمي للصحفيين بأن الاجتماع انتهى.';
+    const ents = entitiesOf(text);
+    const m = mentionAt(ents, text, 'كريم فهمي');
+    expect(m?.type).toBe('PER');
+  });
+});
+
+const haveSeed = existsSync(seedText) && existsSync(seedGold);
+if (!haveSeed) console.log(`entities seed tests skipped: ${seedGold} not found (set ANA_SHARED)`);
+(haveSeed ? describe : describe.skip)('the seed article (gold in ../shared/gold)', () => {
+  interface GoldEntity { type: string; start: number; end: number; text: string; ref: string }
+  const text = haveSeed ? readFileSync(seedText, 'utf8') : '';
+  const gold: GoldEntity[] = haveSeed ? (JSON.parse(readFileSync(seedGold, 'utf8')).entities as GoldEntity[]).filter((e) => ['PER', 'ORG', 'LOC'].includes(e.type)) : [];
+  // gold offsets are code points; the pipeline's are UTF-16
+  const u16 = (cp: number) => Array.from(text).slice(0, cp).join('').length;
+  const doc = haveSeed ? analyse(toArticle({ text }), pipelineOptions()) : undefined;
+
+  test('every gold PER/ORG/LOC entity is found with its exact span and type', () => {
+    const missing = gold.filter((g) => !doc!.entities.some((e) => e.start === u16(g.start) && e.end === u16(g.end) && e.type === g.type));
+    expect(missing).toEqual([]);
+  });
+
+  test('mentions of one gold entity share one table entry, and different ones do not', () => {
+    const entityOf = (g: GoldEntity) => doc!.entities.find((e) => e.start === u16(g.start) && e.end === u16(g.end))?.entity;
+    const byRef = new Map<string, Set<string | undefined>>();
+    for (const g of gold) {
+      if (!byRef.has(g.ref)) byRef.set(g.ref, new Set());
+      byRef.get(g.ref)!.add(entityOf(g));
+    }
+    for (const [ref, ids] of byRef) {
+      expect([ref, ids.size]).toEqual([ref, 1]);
+      expect([...ids][0]).toBeDefined();
+    }
+    const ids = [...byRef.values()].map((s) => [...s][0]);
+    expect(new Set(ids).size).toBe(byRef.size);
+  });
+
+  test('the entity table names Parler, Apple and John Matze across scripts', () => {
+    const entry = (ar: string) => doc!.entityTable.find((e) => e.nameAr === ar);
+    expect(entry('بارلر')).toMatchObject({ type: 'ORG', nameLatin: 'Parler' });
+    expect(entry('أبل')?.nameLatin ?? entry('آبل')?.nameLatin).toBe('Apple');
+    expect(entry('جون ماتزي')?.mentions.length).toBe(4);
+  });
+});
