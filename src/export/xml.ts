@@ -6,7 +6,7 @@
  * by `indent()` inserting white-space text nodes only between the children of element-only containers, so text
  * content (the article) is never touched.
  */
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export type XmlNode = { [tag: string]: XmlNode[] | Record<string, string> } | { '#text': string };
 
@@ -54,6 +54,9 @@ export function buildXml(nodes: XmlNode[]): string {
 
 /** The reader options PACKAGES.md found to keep Arabic mixed content byte-exact (and to decode &#x627;). */
 export function parseXml(xml: string): XmlNode[] {
+  // the parser itself is lenient (an unclosed tag is no error): check well-formedness first
+  const v = XMLValidator.validate(xml);
+  if (v !== true) throw new Error(`line ${v.err.line}: ${v.err.msg}`);
   const parser = new XMLParser({
     preserveOrder: true,
     trimValues: false,
