@@ -255,6 +255,11 @@ export class Grammar {
       shahr = true;
       k++;
     }
+    if (day !== undefined && this.withArt(k, 'شهر') && this.relWord(k + 1) !== undefined && !shahr) {
+      // «السادس والعشرين من الشهر الجاري»
+      const r = this.relWord(k + 1)!;
+      return { start: i, end: k + 2, sem: { type: 'DATE', date: { ...date, day, monthRel: r, dir: undefined } }, confidence: 0.85 };
+    }
     const mon = this.month(k);
     const hmon = mon ? undefined : this.hijriMonth(k);
     const strictMonth = mon && this.key(k) === 'اب';
@@ -397,13 +402,13 @@ export class Grammar {
     }
     if (key === 'امس' && !x.art) {
       if (this.plain(i - 1, 'اول')) return undefined; // «أول أمس» is read from «أول»
-      return mk(i + 1, { dayRel: -1 }, 0.95);
+      return mk(this.weekdayAfter(i + 1) ? i + 2 : i + 1, { dayRel: -1 }, 0.95);
     }
     if (key === 'اول' && !x.art && this.plain(i + 1, 'امس')) return mk(i + 2, { dayRel: -2 }, 0.9);
     if (key === 'بارحه' && x.art) return mk(i + 1, { dayRel: -1 }, 0.9);
     if ((key === 'غدا' || key === 'غد') && !x.art) {
       if (this.plain(i - 1, 'بعد') && i > 0) return undefined;
-      return mk(i + 1, { dayRel: 1 }, 0.9);
+      return mk(this.weekdayAfter(i + 1) ? i + 2 : i + 1, { dayRel: 1 }, 0.9);
     }
     if (key === 'بعد' && !x.art && this.plain(i + 1, 'غد', 'غدا')) return mk(i + 2, { dayRel: 2 }, 0.85);
     if (key === 'يوم' && !x.art && this.plain(i + 1, 'امس')) return mk(i + 2, { dayRel: -1 }, 0.95);
@@ -520,6 +525,12 @@ export class Grammar {
     return undefined;
   }
 
+  /** «أمس الأحد», «غدا الخميس»: the weekday names the same day. */
+  private weekdayAfter(i: number): boolean {
+    const x = this.w[i];
+    return !!x && x.art && !x.proclitic && L().weekdays.has(x.key);
+  }
+
   private unitRel(unit: string, r: number): DateSem {
     if (unit === 'اسبوع') return { weekRel: r };
     if (unit === 'شهر') return { monthRel: r };
@@ -591,7 +602,8 @@ export class Grammar {
       const day = this.dayAfterTime(i + 1);
       if (!day) return undefined;
       const tz = this.timezone(day.end);
-      return { start: i, end: day.end, sem: { type: 'TIME', date: day.date, time: { part: partKey }, ...(tz ? { timezone: tz.zone } : {}) }, confidence: 0.85 };
+      const part = partKey === 'MI' && this.plain(i - 1, 'بعد') ? 'AF' : partKey;
+      return { start: i, end: day.end, sem: { type: 'TIME', date: day.date, time: { part }, ...(tz ? { timezone: tz.zone } : {}) }, confidence: 0.85 };
     }
     return undefined;
   }

@@ -49,7 +49,11 @@ export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
       // «أغسطس الماضي» excludes the anchor's own month; a past-tense «أغسطس» includes it (and the same for future).
       if (dir === 'before' && (explicit ? here >= now : here > now)) year = a.y - 1;
       if (dir === 'after' && (explicit ? here <= now : here < now)) year = a.y + 1;
-      if (d.dir === 'tense' && !ctx.future) {
+      if (d.weekday !== undefined && d.day !== undefined) {
+        // «الجمعة 13 إبريل»: the year in which that day is that weekday, nearest the anchor
+        const fits = [a.y, a.y + 1, a.y - 1].find((y) => validYmd(y, d.month!, d.day!) && isoWeekday({ y, m: d.month!, d: d.day! }) === d.weekday);
+        if (fits !== undefined) year = fits;
+      } else if (d.dir === 'tense' && !ctx.future && d.day === undefined) {
         // No future cue: the nearest such month (news dates cluster around publication; ties go to the past).
         const target = a.y * 12 + a.m - 1;
         let best = a.y;
@@ -92,9 +96,12 @@ export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
     return { value: isoWeek(addDays(a, 7 * d.weekRel)), anchored: true };
   }
   if (d.monthRel !== undefined) {
-    if (!a) return { value: 'XXXX-XX', anchored: false };
+    if (!a) return { value: d.day !== undefined ? `XXXX-XX-${pad(d.day)}` : 'XXXX-XX', anchored: false };
     const t = new Date(Date.UTC(a.y, a.m - 1 + d.monthRel, 1));
-    return { value: formatYm(t.getUTCFullYear(), t.getUTCMonth() + 1), anchored: true };
+    const y = t.getUTCFullYear();
+    const m = t.getUTCMonth() + 1;
+    if (d.day !== undefined) return validYmd(y, m, d.day) ? { value: formatYmd({ y, m, d: d.day }), anchored: true } : { anchored: true };
+    return { value: formatYm(y, m), anchored: true };
   }
   let year = d.year;
   let anchored = false;
