@@ -3,7 +3,7 @@ import { findQuotations, type MarkedQuote } from './marks';
 import { originalToView } from '../../normalise';
 import { findCues, type CueHit } from './cues';
 import type { Agreement } from './lexicon';
-import { stemOf, mentionStart, phraseAfter, phraseBefore, snapToEntities, isTitleWord, type SpeakerPhrase } from './speaker';
+import { subjectReach, stemOf, mentionStart, phraseAfter, phraseBefore, snapToEntities, isTitleWord, type SpeakerPhrase } from './speaker';
 import { quoteKind } from './kind';
 import { ANAPHORIC_HEADS, NP_STOP } from './words';
 
@@ -78,13 +78,20 @@ function expandShortName(doc: Doc, p: SpeakerPhrase, names: TextSpan[]): Speaker
 }
 
 /** The explicit speaker of a cue, or how to find it (dropped subject / pronoun), without looking at other cues. */
+/** Index of the token where the subject area after a cue ends (see subjectReach). */
+function subjectReachIndex(tokens: Token[], from: number, limit: number): number {
+  const pos = subjectReach(tokens, from, limit);
+  return tokenAt(tokens, pos);
+}
+
 function explicitSpeaker(doc: Doc, cue: CueHit, names: TextSpan[]): { phrase?: SpeakerPhrase; via: Via; agreement?: Agreement } {
   const { tokens, sentences } = doc;
   const sent = sentences[tokens[cue.first].sentence];
   const limit = sent ? sent.tokenEnd : tokens.length;
   const floor = sent ? sent.tokenStart : 0;
   const agreement = cue.agreement;
-  const snap = (p: SpeakerPhrase | null) => (p ? expandShortName(doc, snapToEntities(p, doc.entities), names) : undefined);
+  const reach = tokens[subjectReachIndex(tokens, cue.last + 1, limit)]?.start ?? 0;
+  const snap = (p: SpeakerPhrase | null) => (p ? expandShortName(doc, snapToEntities(p, doc.entities, Math.max(p.end, reach), tokens), names) : undefined);
   if (cue.type === 'phrase') {
     if (cue.anaphoric) return { via: 'pronoun', agreement };
     if (cue.speakerAfter) {

@@ -1,5 +1,5 @@
 import type { EntityMention, Token } from '../../types';
-import { AUDIENCE, DOCUMENT_HEADS, GENERIC_HEADS, NP_STOP, TITLE_HEADS } from './words';
+import { AUDIENCE, DOCUMENT_HEADS, GENERIC_HEADS, HONORIFICS, NP_STOP, TITLE_HEADS } from './words';
 import { verbCue } from './cues';
 
 /** A speaker noun phrase found next to a cue, before any resolution. */
@@ -71,6 +71,10 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
   const firstProcl = proclitics(first);
   if (!firstSplit && firstProcl.some((f) => f === 'ب' || f === 'ك' || f === 'و' || f === 'ف')) return null;
   if (!firstSplit && firstProcl.includes('ل')) return null;
+  // an honorific stays outside the name it introduces (الدكتور فواز العلمي)
+  if (HONORIFICS.has(stemOf(first)) && nameWord(tokens[i + 1]) && i + 1 < limit && !isTitleWord(tokens[i + 1])) {
+    return phraseAfter(tokens, i + 1, limit);
+  }
   const title = isTitleWord(first);
   let j = i;
   while (j + 1 < limit && j - i < 6) {
@@ -146,13 +150,32 @@ export function phraseBefore(tokens: Token[], i: number, floor: number, unbounde
   return { start: mentionStart(first), end: tokens[end].end, named: !isTitleWord(first) };
 }
 
+/** Where the subject area after a cue ends: the complementizer, colon or quotation mark that opens the words. */
+export function subjectReach(tokens: Token[], from: number, limit: number): number {
+  for (let k = from; k < limit && k - from < 12; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && (t.norm === ':' || t.norm === '"')) return t.start;
+    if (['ان', 'انه', 'انها', 'انهم', 'بان'].includes(t.norm)) return t.start;
+  }
+  return tokens[from]?.start ?? 0;
+}
+
 /**
  * Snap a phrase to the entity tagger's mentions: a person named inside a description wins; else a mention that
  * starts the phrase or follows a generic head. A description whose only mention is an organisation inside it
  * (الرئيس التنفيذي لأمازون) stays a description.
  */
-export function snapToEntities(p: SpeakerPhrase, entities: EntityMention[]): SpeakerPhrase {
+export function snapToEntities(p: SpeakerPhrase, entities: EntityMention[], reach = p.end, tokens?: Token[]): SpeakerPhrase {
   const inside = entities.filter((e) => e.start < p.end && e.end > p.start);
+  // a description followed, before the reported words, by the person's name introduced by an honorific or a comma
+  // (… في التجارة الدولية الدكتور فواز العلمي أن), not a name in a genitive (باسم المدعية العامة في لوس أنجلس جاكي لايسي)
+  if (tokens && !p.named && !inside.some((e) => e.type === 'PER')) {
+    const later = entities.find((e) => e.type === 'PER' && e.start >= p.end && e.end <= reach);
+    const before = later && tokens.filter((t) => t.end <= later.start).pop();
+    if (later && before && (HONORIFICS.has(stemOf(before)) || isTitleWord(before) || (before.kind === 'punct' && before.norm === ','))) {
+      return { start: later.start, end: later.end, named: true };
+    }
+  }
   if (!inside.length) return p;
   const per = inside.find((e) => e.type === 'PER');
   if (per) return { start: per.start, end: per.end, named: true };

@@ -40,3 +40,6 @@ export const AUDIENCE = set(`صحافيين صحفيين صحافه مستخدم
 
 /** Heads of descriptions that refer back to someone already named (المسؤول الأممي، حاكم البنك، الوزير). */
 export const ANAPHORIC_HEADS = set(`مسوول مسووله وزير وزيره سفير دبلوماسي خبير مبعوث رييس رييسه حاكم زعيم قايد`);
+
+/** Honorifics before a name: they stay outside the speaker mention (الدكتور فواز العلمي -> فواز العلمي). */
+export const HONORIFICS = set(`دكتور مهندس سيد سيده شيخ استاذ لواء عميد فريق عقيد مقدم رايد حاخام قس اب الاب`);
