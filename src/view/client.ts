@@ -10,9 +10,9 @@ function q(s){return '"'+(window.CSS&&CSS.escape?CSS.escape(s):s.replace(/["\\\\
 function light(sel,cls,into){var els=document.querySelectorAll(sel);for(var i=0;i<els.length;i++){els[i].classList.add(cls);into.push(els[i]);}return els;}
 function unlight(list,cls){for(var i=0;i<list.length;i++)list[i].classList.remove(cls);list.length=0;}
 var hovered=null,lit=[];
-function showQuote(id){if(id===hovered)return;unlight(lit,'hl');hovered=id;if(id===null)return;
-var v=q(id);light('#text [data-q='+v+'],#text [data-spk~='+v+'],#text [data-cue~='+v+']','hl',lit);}
-text.addEventListener('mouseover',function(e){var t=e.target.closest?e.target.closest('[data-q]'):null;showQuote(t?t.getAttribute('data-q'):null);});
+function showQuote(id,m){if(id===hovered)return;unlight(lit,'hl');hovered=id;if(id===null)return;
+var v=q(id);light('#text [data-q='+v+'],#text [data-spk~='+v+'],#text [data-cue~='+v+']'+(m?',#text [data-m='+q(m)+']':''),'hl',lit);}
+text.addEventListener('mouseover',function(e){var t=e.target.closest?e.target.closest('[data-q]'):null;showQuote(t?t.getAttribute('data-q'):null,t?t.getAttribute('data-spk-m'):null);});
 text.addEventListener('mouseleave',function(){showQuote(null);});
 var selected=null,sel=[],row=null;
 function select(id,scroll){unlight(sel,'sel');if(row){row.classList.remove('on');var b=row.querySelector('button');if(b)b.setAttribute('aria-pressed','false');row=null;}

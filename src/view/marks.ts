@@ -74,6 +74,8 @@ export function articleMarks(doc: AnnotationDocument): ArticleMarks {
     add(`quote ${q.id}`, q, RANK.quote, {
       class: `q q-${classToken(q.kind)}`,
       'data-q': q.id,
+      // The entity mention the speaker span overlaps, when the speaker is wider or narrower than it.
+      ...(q.speaker?.mention ? { 'data-spk-m': q.speaker.mention } : {}),
       title: [q.kind === 'speech' ? 'quote' : 'term', who ? `speaker: ${who}` : undefined, q.cue ? `cue: ${q.cue.text}` : undefined, q.partial ? 'partial' : undefined, `${q.confidence}`]
         .filter(Boolean)
         .join(' · '),
