@@ -6,8 +6,11 @@ import { join, resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 
-/** The compiled command (`npm test` builds first): the tests run what users run, worker threads included. */
-export const CLI = resolve(__dirname, '..', 'dist', 'cli', 'main.js');
+/**
+ * The compiled command (`npm test` builds first): the tests run what users run, worker threads included.
+ * ANA_CLI points at another build (a snapshot, when others rebuild dist/ in a shared working tree mid-test).
+ */
+export const CLI = process.env.ANA_CLI ?? resolve(__dirname, '..', 'dist', 'cli', 'main.js');
 export const SHARED = process.env.ANA_SHARED ?? resolve(__dirname, '..', '..', 'shared');
 export const CORPUS = resolve(SHARED, 'data/news/ant-news.jsonl.gz');
 export const NEWS_GOLD = resolve(SHARED, 'data/news-gold');

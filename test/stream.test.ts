@@ -109,6 +109,13 @@ describeIf('ana annotate --jsonl - (streaming)', [CORPUS], () => {
     expect(err[2]).toMatch(/^ana: 40 article\(s\) \(.* characters\) annotated to standard output in [\d.]+ s, 2 failed$/);
   });
 
+  test('--exit-zero: failures reported, status 0 (what RDD.pipe and Hadoop Streaming need)', () => {
+    const r = ana(['annotate', '--jsonl', '-', '--jobs', '1', '--quiet', '--exit-zero'], { input });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(single);
+    expect(r.stderr.trim().split('\n')).toHaveLength(3);
+  });
+
   const haveParallel = spawnSync('parallel', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!haveParallel) console.log('skipping the GNU parallel --pipe test: "parallel" is not installed (apt-get install parallel)');
   (haveParallel ? test : test.skip)('sharded with GNU parallel --pipe over several processes, merged output is byte-identical', () => {
@@ -119,7 +126,7 @@ describeIf('ana annotate --jsonl - (streaming)', [CORPUS], () => {
     // Hadoop Streaming and RDD.pipe concatenate their partitions.
     const merged = execFileSync(
       'bash',
-      ['-c', `parallel --pipe -N 7 --keep-order -j 3 "${process.execPath}" "${CLI}" annotate --jsonl - --jobs 1 --quiet < "${file}" || true`],
+      ['-c', `parallel --pipe -N 7 --keep-order -j 3 "${process.execPath}" "${CLI}" annotate --jsonl - --jobs 1 --quiet --exit-zero < "${file}"`],
       { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] },
     );
     expect(merged.split('\n').length).toBe(single.split('\n').length);

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Article, PipelineOptions } from '../types';
 import { PIPELINE_VERSION } from '../version';
 import { writeFileAtomic } from '../cli/io';
 
 /**
  * Resuming a run: which outputs are current. We keep a small manifest, DIR/.ana-manifest.jsonl, one line per
- * written output: {file, key, sha256, bytes}. `key` hashes everything the output depends on: the pipeline version,
- * the options, and the article as read (id, text, metadata, source information); `sha256` is the text's hash.
+ * written output: {file, key, sha256, bytes}. `key` hashes everything the output depends on: the pipeline version
+ * and build fingerprint, the options, and the article as read (id, text, metadata, source information); `sha256` is
+ * the text's hash.
  *
  * Why a manifest rather than reading each output's header: the outputs are large (about 20 times the text, with
  * tokens) and pretty-printed, so checking 30,000 of them means parsing gigabytes, while the manifest is read once,
@@ -26,12 +27,44 @@ export interface ManifestEntry {
   bytes: number;
 }
 
-export function articleKey(article: Article, options: PipelineOptions): { key: string; sha256: string } {
+export function articleKey(article: Article, options: PipelineOptions, build = ''): { key: string; sha256: string } {
   const sha256 = createHash('sha256').update(article.text, 'utf8').digest('hex');
   const key = createHash('sha256')
-    .update(JSON.stringify([PIPELINE_VERSION, options, article.id, sha256, article.meta, article.source]))
+    .update(JSON.stringify([PIPELINE_VERSION, build, options, article.id, sha256, article.meta, article.source]))
     .digest('hex');
   return { key, sha256 };
+}
+
+/**
+ * A fingerprint of the pipeline as built: the compiled analysis code (dist/ less the CLI and batch layers, which do
+ * not change outputs) and the resources and models it loads. PIPELINE_VERSION alone is not enough: it is bumped by
+ * hand, and a recogniser or lexicon that changes without a bump would leave stale outputs counted as current.
+ * A few MB, hashed once per run.
+ */
+export function buildFingerprint(root = resolve(__dirname, '..', '..')): string {
+  const h = createHash('sha256');
+  const walk = (dir: string, skip: (rel: string) => boolean, base = dir) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const p = join(dir, name);
+      const rel = p.slice(base.length + 1);
+      if (skip(rel)) continue;
+      if (statSync(p).isDirectory()) walk(p, skip, base);
+      else {
+        h.update(`${rel}\0`);
+        h.update(readFileSync(p));
+      }
+    }
+  };
+  walk(join(root, 'dist'), (rel) => /^(cli|batch)(\/|$)/.test(rel) || /\.(map|d\.ts)$/.test(rel));
+  walk(join(root, 'resources'), () => false);
+  walk(join(root, 'models'), () => false);
+  return h.digest('hex');
 }
 
 export class Manifest {

@@ -10,7 +10,7 @@ import { safeFileStem, writeFileAtomic } from '../io';
 import { createRunner, type Runner } from '../../batch/pool';
 import type { OutputMode, TaskResult } from '../../batch/messages';
 import { inOrderWindow } from '../../batch/window';
-import { Manifest, acquireRunLock, articleKey, removeStaleTemps } from '../../batch/resume';
+import { Manifest, acquireRunLock, articleKey, buildFingerprint, removeStaleTemps } from '../../batch/resume';
 import { Progress, formatCount } from '../../batch/progress';
 
 export const HELP = `Usage: ana annotate [FILES|DIRS|-]… [options]
@@ -24,6 +24,8 @@ Options:
       --jsonl          read JSONL articles (from files or - for stdin) and write one JSON document per line to stdout,
                        in input order; a failed article gives {"error":{…}} on its line
   -j, --jobs N         annotate with N worker threads (default: the number of cores, here ${availableParallelism()})
+      --exit-zero      exit with status 0 even when articles failed (they are still reported): for Hadoop Streaming
+                       and Spark's RDD.pipe, which fail the whole task on a non-zero status
       --force          redo every article, even those whose output is current
       --date YYYY-MM-DD   anchor date for relative time expressions when an article has no publication date
       --no-tokens      leave the token layer out of the output
@@ -54,6 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     jsonl: { type: 'boolean' },
     jobs: { type: 'string', short: 'j' },
     force: { type: 'boolean' },
+    'exit-zero': { type: 'boolean' },
     date: { type: 'string' },
     'no-tokens': { type: 'boolean' },
     'max-chars': { type: 'string' },
@@ -163,6 +166,7 @@ export async function run(argv: string[]): Promise<number> {
       release = acquireRunLock(outDir);
       removeStaleTemps(outDir);
       manifest = new Manifest(outDir);
+      const build = buildFingerprint();
       const m = manifest;
       runner = createRunner(jobs, { options, mode });
       const r = runner;
@@ -183,7 +187,7 @@ export async function run(argv: string[]): Promise<number> {
             return articleFailure(article, why);
           }
           claimed.add(target);
-          const { key, sha256 } = articleKey(article, options);
+          const { key, sha256 } = articleKey(article, options, build);
           if (!values.force && m.isCurrent(file, key)) return { skipped: true };
           const res = await r.run({ seq, article, target });
           if (res.ok) m.record({ file, key, sha256, bytes: res.bytes });
@@ -209,6 +213,11 @@ export async function run(argv: string[]): Promise<number> {
         },
         () => interrupted !== undefined,
       );
+      if (interrupted) {
+        // A worker stopped in the middle of a write leaves its temporary file: remove it now (we hold the lock).
+        await r.close();
+        removeStaleTemps(outDir);
+      }
       const errorsFile = join(outDir, 'errors.jsonl');
       if (failures.length) writeFileAtomic(errorsFile, failures.map((f) => JSON.stringify(f)).join('\n') + '\n');
       else if (existsSync(errorsFile)) unlinkSync(errorsFile); // from an earlier run: those articles are done now
@@ -233,7 +242,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`ana: ${parts.join(', ')}${interrupted ? `; interrupted by ${interrupted}, rerun to resume` : ''}\n`);
   }
   if (interrupted) return interrupted === 'SIGINT' ? 130 : 143;
-  return failures.length ? 1 : 0;
+  return failures.length && !values['exit-zero'] ? 1 : 0;
 }
 
 /** A folder as the user would name it: relative to the working directory when inside it. */
