@@ -1,4 +1,4 @@
-import type { EntityMention, Quote, SegmentedDoc, TextSpan, Token } from '../../types';
+import type { EntityMention, Quote, SegmentedDoc, Sentence, TextSpan, Token } from '../../types';
 import { findQuotations, type MarkedQuote } from './marks';
 import { originalToView } from '../../normalise';
 import { findCues, type CueHit } from './cues';
@@ -110,7 +110,7 @@ function explicitSpeaker(doc: Doc, cue: CueHit, names: TextSpan[]): { phrase?: S
     const before = phraseBefore(tokens, cue.first, floor, true);
     return before ? { phrase: snap(before), via: 'explicit', agreement } : { via: 'agreement', agreement };
   }
-  const after = phraseAfter(tokens, i, limit);
+  const after = phraseAfter(tokens, i, limit, false, doc.entities);
   if (after) return { phrase: snap(after), via: 'explicit', agreement };
   const before = phraseBefore(tokens, cue.first, floor);
   if (before) return { phrase: snap(before), via: 'explicit', agreement };
@@ -179,7 +179,8 @@ function resolveDescription(doc: Doc, p: SpeakerPhrase, agreement: Agreement | u
     let m = k;
     while (m < tokens.length && m - k < 3 && tokens[m].kind === 'arabic' && !tokens[m].norm.startsWith('ال') && !NP_STOP.has(tokens[m].norm) && !tokens[m].segments?.some((s) => s.role === 'proclitic') && !isTitleWord(tokens[m])) m++;
     const stop = tokens[m];
-    if (m > k && (!stop || stop.kind === 'punct' || NP_STOP.has(stop.norm))) {
+    const ends = !stop || stop.kind === 'punct' || NP_STOP.has(stop.norm) || stop.norm.startsWith('ال') || !!stop.segments?.some((g) => g.role === 'proclitic');
+    if (m > k && ends) {
       return { pos: tokens[k].start, start: tokens[k].start, end: tokens[m - 1].end, named: true, agreement, paragraph };
     }
     at = at > 0 ? norm.view.lastIndexOf(key, at - 1) : -1;
@@ -192,6 +193,24 @@ function resolveDescription(doc: Doc, p: SpeakerPhrase, agreement: Agreement | u
     return fits(e.agreement, agreement) ? e : undefined;
   }
   return undefined;
+}
+
+/**
+ * The sentence of a token, joined with the sentences before it that ended on a full stop glued to the next word
+ * (ممزورلد.كوم): those are not real sentence ends, and the cue may sit before them.
+ */
+function effectiveSentence(doc: Doc, index: number): Sentence {
+  const { sentences, tokens } = doc;
+  let s = sentences[index] ?? sentences[0];
+  let start = s.tokenStart;
+  while (start > 0) {
+    const stop = tokens[start - 1];
+    const prev = sentences[stop.sentence];
+    if (!prev || prev.paragraph !== s.paragraph || stop.norm !== '.' || stop.end !== tokens[start].start) break;
+    start = prev.tokenStart;
+  }
+  if (start !== s.tokenStart) s = { ...s, tokenStart: start, start: tokens[start].start };
+  return s;
 }
 
 /** Quotations with their kind, cue and speaker. */
@@ -229,7 +248,7 @@ export function recogniseQuotes(doc: Doc): Quote[] {
   for (const mq of marked) {
     const openTok = tokenAt(tokens, mq.open.start);
     const closeTok = mq.close ? tokenAt(tokens, mq.close.start) : tokenAt(tokens, mq.end - 1);
-    const sOpen = sentences[tokens[openTok]?.sentence] ?? sentences[0];
+    const sOpen = effectiveSentence(doc, tokens[openTok]?.sentence ?? 0);
     const sClose = sentences[tokens[closeTok]?.sentence] ?? sOpen;
     const paragraph = paraOf(openTok);
 
@@ -241,7 +260,8 @@ export function recogniseQuotes(doc: Doc): Quote[] {
     const nextOpen = marked.find((o) => o.open.start > mq.open.start)?.open.start ?? Infinity;
     const after = cues.find((c) => c.first > closeTok && c.last < sClose.tokenEnd && tokens[c.first].start < nextOpen && postPosed(c, closeTok));
     // a post-posed cue right after the quotation («…» للنظام الإيراني، وفق ما أورد بيان) beats a distant one before
-    if (after && (!cue || (!after.anaphoric && after.first - closeTok <= 6 && openTok - cue.last > 2 * (after.first - closeTok) && openTok - cue.last > 8))) {
+    const introduced = openTok > 0 && (tokens[openTok - 1].norm === ':' || ['ان', 'انه', 'انها', 'انهم', 'انهما'].includes(tokens[openTok - 1].norm));
+    if (after && (!cue || (!introduced && !after.anaphoric && after.first - closeTok <= 6 && openTok - cue.last > 2 * (after.first - closeTok) && openTok - cue.last > 8))) {
       cue = after;
       cueIsAfter = true;
     }

@@ -47,6 +47,8 @@ export function quoteKind(e: KindEvidence): { kind: 'speech' | 'term'; confidenc
   if (e.glued || (prev && COMPLEMENTIZERS.has(prev.norm))) return { kind: e.cue || e.words > 3 ? 'speech' : 'term', confidence: 0.85 };
   if (e.continuation) return { kind: 'speech', confidence: 0.8 };
   if (!e.cue) return e.words >= 8 ? { kind: 'speech', confidence: 0.55 } : { kind: 'term', confidence: 0.7 };
+  // «بحسب "البوابة العربية للأخبار التقنية"»، «وفق "فرانس برس"»: the quoted words are the source's name
+  if (e.cueAdjacent && e.cue?.speakerAfter && e.words <= 6) return { kind: 'term', confidence: 0.8 };
   if (e.cueAdjacent) {
     // a weak cue followed by the quotation as its object is a name (واتهم "المجلس الوطني …")
     if (!e.cue.strong && e.words <= 4) return { kind: 'term', confidence: 0.6 };

@@ -65,10 +65,13 @@ export function isTitleWord(t: Token): boolean {
  * genitives with ل (الرئيس التنفيذي لأمازون) and an appositive name between commas, which then is the speaker.
  * A document head (تقرير نشرته مجلة Forbes، بيان للمجلس) yields its author. Returns null when no phrase starts here.
  */
-export function phraseAfter(tokens: Token[], i: number, limit: number, firstSplit = false): SpeakerPhrase | null {
+export function phraseAfter(tokens: Token[], i: number, limit: number, firstSplit = false, entities: EntityMention[] = []): SpeakerPhrase | null {
   const first = tokens[i];
   if (!first || i >= limit || !npWord(first)) return null;
   const firstProcl = proclitics(first);
+  // a name the segmenter took for a proclitic and a stem (بوحجة): the entity tagger knows better
+  const named = entities.find((e) => e.start <= first.start && e.end >= first.end);
+  if (named && !firstSplit && firstProcl.length) return { start: named.start, end: named.end, named: true };
   if (!firstSplit && firstProcl.some((f) => f === 'ب' || f === 'ك' || f === 'و' || f === 'ف')) return null;
   if (!firstSplit && firstProcl.includes('ل')) return null;
   // an honorific stays outside the name it introduces (الدكتور فواز العلمي)
@@ -181,6 +184,11 @@ export function snapToEntities(p: SpeakerPhrase, entities: EntityMention[], reac
   if (per) return { start: per.start, end: per.end, named: true };
   if (!p.named) return p;
   const first = inside[0];
+  // a place or body right after a name is the verb's object (باتستسيغ باتمونخ تركيا): trim it off
+  if (inside.length === 1 && first.type !== 'PER' && first.start > p.start + 1 && first.end >= p.end && tokens) {
+    const prev = tokens.filter((t) => t.end <= first.start).pop();
+    if (prev && prev.start >= p.start && prev.kind !== 'punct') return { start: p.start, end: prev.end, named: true };
+  }
   if (first.start <= p.start + 1 || inside.length === 1) return { start: first.start, end: first.end, named: true };
   return p;
 }
