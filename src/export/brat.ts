@@ -4,7 +4,8 @@
  * T  entity mentions (PER/ORG/LOC), temporal expressions (DATE/TIME/DURATION/SET), quotes (QUOTE, marks
  *    included), cues (Cue) and speaker spans that are no entity mention (Speaker); a span crossing a newline is
  *    written as brat's discontinuous fragments, as brat itself does.
- * R  Speaker Arg1:quote Arg2:speaker mention; Cue Arg1:quote Arg2:cue.
+ * R  Speaker Arg1:quote Arg2:speaker (its mention, or a Speaker span); SpeakerMention Arg1:quote Arg2:the mention
+ *    inside a Speaker span the pipeline linked; Cue Arg1:quote Arg2:cue.
  * A  Kind (speech|term) on every quote.
  * N  Reference T LocalKB:ENTITY-ID <name>: the entity table, one N per mention.
  * #  AnnotatorNotes with `key=value; key=value`: when= (TIMEX3 value), hijri=, timezone=, latin= (entity's Latin
@@ -26,6 +27,7 @@ Cue
 Speaker
 [relations]
 Speaker Arg1:QUOTE, Arg2:PER|ORG|LOC|Speaker
+SpeakerMention Arg1:QUOTE, Arg2:PER|ORG|LOC
 Cue Arg1:QUOTE, Arg2:Cue
 <OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
 [events]
@@ -91,14 +93,16 @@ export function exportBrat(doc: AnnotationDocument): ExportResult {
     spans.push({ key: q.id, type: 'QUOTE', start: o.start, end: o.end, notes });
     if (q.speaker) {
       const mention = speakerMention(doc, q);
-      let target = mention;
+      let target = mention?.same ? mention.id : undefined;
       if (!target) {
         // a speaker span that is no entity mention: its own T, linked to the speaker's entity when there is one
         const sp = extraSpan('Speaker', q.speaker.start, q.speaker.end);
         if (q.speaker.entity) sp.norm = q.speaker.entity;
         target = sp.key;
       }
-      relations.push({ type: 'Speaker', quote: q.id, arg: () => tid.get(target)! });
+      const speakerKey = target;
+      relations.push({ type: 'Speaker', quote: q.id, arg: () => tid.get(speakerKey)! });
+      if (mention && !mention.same) relations.push({ type: 'SpeakerMention', quote: q.id, arg: () => tid.get(mention.id)! });
     }
     if (q.cue) {
       const c = extraSpan('Cue', q.cue.start, q.cue.end).key;

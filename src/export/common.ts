@@ -67,11 +67,16 @@ export function sameSpan(a: JsonSpan | { start: number; end: number }, b: { star
   return a.start === b.start && a.end === b.end;
 }
 
-/** The mention (entity layer) a quote's speaker points at: by id, else one with exactly the speaker's span. */
-export function speakerMention(doc: AnnotationDocument, q: JsonQuote): string | undefined {
-  if (!q.speaker) return undefined;
-  if (q.speaker.mention && doc.entities.some((m) => m.id === q.speaker!.mention && sameSpan(m, q.speaker!))) return q.speaker.mention;
-  return doc.entities.find((m) => sameSpan(m, q.speaker!))?.id;
+/**
+ * The mention (entity layer) a quote's speaker points at: its `mention` (which the pipeline sets to a mention
+ * overlapping the speaker phrase, so its span may differ: «الرئيس التنفيذي لأمازون» -> «أمازون»), else a mention
+ * with exactly the speaker's span. `same` says whether the speaker span is that mention's span.
+ */
+export function speakerMention(doc: AnnotationDocument, q: JsonQuote): { id: string; same: boolean } | undefined {
+  const sp = q.speaker;
+  if (!sp) return undefined;
+  const m = (sp.mention ? doc.entities.find((x) => x.id === sp.mention) : undefined) ?? doc.entities.find((x) => sameSpan(x, sp));
+  return m ? { id: m.id, same: sameSpan(m, sp) } : undefined;
 }
 
 /** Text-order comparison: start ascending, longer first, then a tie-breaker. */

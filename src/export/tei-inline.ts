@@ -86,8 +86,10 @@ export function exportTeiInline(doc: AnnotationDocument): ExportResult {
     const corresp: string[] = [];
     if (q.speaker) {
       const mention = speakerMention(doc, q);
-      if (mention && mentionIds.has(mention)) corresp.push(`#${mention}`);
+      const mentionIn = mention && mentionIds.has(mention.id) ? mention : undefined;
+      if (mentionIn?.same) corresp.push(`#${mentionIn.id}`);
       else {
+        // a speaker phrase that is no mention: <rs type="speaker">, plus the mention inside it when there is one
         const key = `speaker:${q.speaker.start}:${q.speaker.end}`;
         let id = extraIds.get(key);
         if (!id && tryAdd({ start: q.speaker.start, end: q.speaker.end, layer: 'speaker', rank: RANK.speaker, id: `spk-${q.id}`, tag: 'rs', attrs: { 'xml:id': `spk-${q.id}`, type: 'speaker', ref: q.speaker.entity ? `#${q.speaker.entity}` : undefined } })) {
@@ -95,6 +97,7 @@ export function exportTeiInline(doc: AnnotationDocument): ExportResult {
           extraIds.set(key, id);
         }
         if (id) corresp.push(`#${id}`);
+        if (mentionIn) corresp.push(`#${mentionIn.id}`);
       }
     }
     if (q.cue) {

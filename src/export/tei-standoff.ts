@@ -55,7 +55,7 @@ export function exportTeiStandoff(doc: AnnotationDocument): ExportResult {
     if (q.cue) body.push(el('ptr', { type: 'cue', target: range(q.cue.start, q.cue.end) }));
     if (q.speaker) {
       body.push(el('ptr', { type: 'speaker', target: range(q.speaker.start, q.speaker.end) }));
-      if (mention) body.push(el('ptr', { type: 'speakerMention', target: `#ann-${mention}` }));
+      if (mention) body.push(el('ptr', { type: 'speakerMention', target: `#ann-${mention.id}` }));
       if (q.speaker.description !== undefined) body.push(el('note', { type: 'speakerDescription' }, [txt(q.speaker.description)]));
       body.push(el('note', { type: 'speakerVia' }, [txt(q.speaker.via)]));
     }

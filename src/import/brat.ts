@@ -101,11 +101,14 @@ export function importBrat(txt: string, ann: string, id?: string): AnnotationDoc
     if (!q) continue;
     if (a.name === 'Kind' && (a.value === 'speech' || a.value === 'term')) q.kind = a.value;
   }
+  // Speaker before SpeakerMention, whatever the line order
+  rels.sort((a, b) => Number(a.type === 'SpeakerMention') - Number(b.type === 'SpeakerMention'));
   for (const r of rels) {
     const q = quotes.get(r.arg1);
     const t = ts.get(r.arg2);
     if (!q || !t) continue;
     if (r.type === 'Cue') q.cue = { start: t.start, end: t.end };
+    if (r.type === 'SpeakerMention' && q.speaker && entityType(t.type)) q.speaker.mention = t.id;
     if (r.type === 'Speaker') {
       const note = notes.get(r.arg1) ?? {};
       const mention = entityType(t.type) ? t.id : undefined;

@@ -203,19 +203,15 @@ function readInline(located: Located[], byId: Map<string, Located>) {
     } else if (l.tag === 'said' || l.tag === 'q') {
       const quote: RawQuote = { kind: l.tag === 'q' && get('type') === 'term' ? 'term' : l.tag === 'q' && !get('who') ? 'term' : 'speech', start: l.start, end: l.end };
       const who = get('who')?.split(/\s+/)[0]?.replace(/^#/, '');
-      for (const ptr of (get('corresp') ?? '').split(/\s+/).filter(Boolean)) {
-        const target = byId.get(ptr.replace(/^#/, ''));
-        if (!target) continue;
-        if (target.tag === 'seg' && attrOf(target.node, 'type') === 'cue') quote.cue = { start: target.start, end: target.end };
-        else {
-          const isMention = Boolean(TYPE_OF_NAME_ELEMENT[target.tag]);
-          const tid = attrOf(target.node, 'xml:id');
-          quote.speaker = {
-            start: target.start, end: target.end,
-            ...(isMention && tid ? { mention: tid } : {}),
-            ...(who ? { entity: who } : {}),
-          };
-        }
+      const targets = (get('corresp') ?? '').split(/\s+/).filter(Boolean).map((p) => byId.get(p.replace(/^#/, ''))).filter((t): t is Located => Boolean(t));
+      const cue = targets.find((t) => t.tag === 'seg' && attrOf(t.node, 'type') === 'cue');
+      if (cue) quote.cue = { start: cue.start, end: cue.end };
+      const rs = targets.find((t) => t.tag === 'rs');
+      const mention = targets.find((t) => TYPE_OF_NAME_ELEMENT[t.tag]);
+      const speaker = rs ?? mention;
+      if (speaker) {
+        const mid = mention && attrOf(mention.node, 'xml:id');
+        quote.speaker = { start: speaker.start, end: speaker.end, ...(mid ? { mention: mid } : {}), ...(who ? { entity: who } : {}) };
       }
       if (!quote.speaker && who) {
         // only @who (as in ../shared/formats/tei-inline.xml): the nearest mention of that entity, before if any
