@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnnotationDocument } from '../src/emit/format';
 import { exportDocument } from '../src/export';
-import { ImportError, importBrat, importJson, importTei, skeletonDocument } from '../src/import';
+import { ImportError, importBrat, importConll, importJson, importTei, importWebAnno, skeletonDocument } from '../src/import';
 import { shared } from './helpers/validate-tei';
 
 const formats = path.join(shared, 'formats');
@@ -92,6 +92,29 @@ describeRef('importTei on the reference TEI files', () => {
     expect(() => importTei(broken)).toThrow(/unknown xml:id "p9"/);
     const tooLong = read('tei-standoff.xml').replace('string-range(h1,8,3)', 'string-range(h1,8,300)');
     expect(() => importTei(tooLong)).toThrow(/runs past the end of "h1"/);
+  });
+});
+
+describeRef('importConll and importWebAnno on article.conll and webanno.jsonld', () => {
+  test('CoNLL: B-/I- runs become the reference spans (no values, speakers or entities in BIO)', () => {
+    const doc = importConll(read('article.conll'), read('article.txt'));
+    expect(summary(doc)).toEqual({
+      entities: REFERENCE.entities,
+      timex: ['DATE الأحد ١٢ مايو ٢٠٢٤ -', 'DATE ٤ ذو القعدة ١٤٤٥ هـ -', 'TIME الساعة العاشرة صباحاً -'],
+      quotes: ['speech «مصر لن تتخلى عن دعم الشعب الفلسطيني» speaker=-'],
+    });
+    expect(() => importConll(read('article.conll'), read('article.txt').slice(1))).toThrow(/line 3: «السيسي» is not the text at 0-6/);
+  });
+
+  test('Web Annotation: TextPositionSelector spans, tagging types, describing values, identifying IRIs', () => {
+    const doc = importWebAnno(read('webanno.jsonld'), read('article.txt'));
+    const s = summary(doc);
+    expect(s.entities).toEqual(REFERENCE.entities);
+    expect(s.timex).toEqual(['DATE الأحد ١٢ مايو ٢٠٢٤ 2024-05-12', 'DATE ٤ ذو القعدة ١٤٤٥ هـ 2024-05-12', 'TIME الساعة العاشرة صباحاً 10:00:00']);
+    expect(s.quotes).toEqual(['speech «مصر لن تتخلى عن دعم الشعب الفلسطيني» speaker=-']);
+    expect(doc.entityTable.map((e) => e.mentions.length).sort()).toEqual([1, 1, 2, 2]);
+    const shifted = read('webanno.jsonld').replace('"start": 8,', '"start": 9,').replace('"end": 11', '"end": 12');
+    expect(() => importWebAnno(shifted, read('article.txt'))).toThrow(/T2: text at 9-12 is not «مصر»/);
   });
 });
 
