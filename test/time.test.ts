@@ -58,6 +58,14 @@ describe('calendar dates', () => {
     // past reading without a year: the most recent 16 November before 1 June 2018
     expect(find(t, '16 تشرين الثاني/نوفمبر').value).toBe('2017-11-16');
   });
+  test('no tense cue: the next occurrence when it is close ahead (Al Arabiya 2018-03-17, the 2018 World Cup)', () => {
+    const t = timexes('ويلعب المنتخب في مونديال روسيا المقامة بين 14 يونيو و15 يوليو، وهي ضمن المجموعة الثالثة.', '2018-03-17');
+    expect(find(t, '14 يونيو').value).toBe('2018-06-14');
+    expect(find(t, '15 يوليو').value).toBe('2018-07-15');
+  });
+  test('«في أمس الحاجة» is not yesterday', () => {
+    expect(timexes('حرمانهن من مساعدة كن في أمس الحاجة إليها.', '2018-06-03')).toEqual([]);
+  });
   test('Arabic-Indic digits and a paired month with a space after the slash', () => {
     const t = timexes('وكان دوتيرتا، المنتخب في شهر مايو/ أيار ٢٠١٦، قد أقر قتل مهربي المخدرات.', '2018-03-09');
     expect(find(t, 'شهر مايو/ أيار ٢٠١٦').value).toBe('2016-05');

@@ -292,7 +292,7 @@ export class Grammar {
       } else if (this.plain(j, 'من') && this.withArt(j + 1, 'عام', 'سنه') && this.relWord(j + 2) !== undefined) {
         date.yearRel = this.relWord(j + 2);
         j += 3;
-      } else if (this.relWord(j) !== undefined && date.day === undefined && !['سابق', 'سابقه'].includes(this.key(j)!)) {
+      } else if (this.relWord(j) !== undefined && !['سابق', 'سابقه'].includes(this.key(j)!)) {
         // «شهر أغسطس/آب الماضي»: the most recent August before the anchor, «نوفمبر المقبل» the next one.
         const r = this.relWord(j)!;
         date.dir = r < 0 ? 'before' : r > 0 ? 'after' : undefined;
@@ -361,7 +361,7 @@ export class Grammar {
     if (next && (next.norm === '%' || next.norm === '٪')) return false;
     if (this.isPunct(start, '(')) return true;
     if (!prev) return false;
-    if (['في', 'منذ', 'حتي', 'قبل', 'بعد', 'خلال', 'مطلع', 'بحلول', 'لعام', 'حرب', 'انتفاضه', 'اولي', 'نكبه', 'موسم', 'بين', 'و', 'الي', 'عن'].includes(prev.key) && !(prev.key === 'و' && !this.digits(start - 2))) return true;
+    if (['في', 'من', 'منذ', 'حتي', 'قبل', 'بعد', 'خلال', 'مطلع', 'بحلول', 'لعام', 'حرب', 'انتفاضه', 'اولي', 'نكبه', 'موسم', 'بين', 'و', 'الي', 'عن'].includes(prev.key) && !(prev.key === 'و' && !this.digits(start - 2))) return true;
     if (prev.norm === '(' || prev.norm === '-') return true;
     return false;
   }
@@ -402,6 +402,8 @@ export class Grammar {
     }
     if (key === 'امس' && !x.art) {
       if (this.plain(i - 1, 'اول')) return undefined; // «أول أمس» is read from «أول»
+      // «في أمس الحاجة»: the superlative «most», not yesterday
+      if (this.w[i + 1]?.art && !this.weekdayAfter(i + 1) && this.w[i + 1].tok.kind === 'arabic') return undefined;
       return mk(this.weekdayAfter(i + 1) ? i + 2 : i + 1, { dayRel: -1 }, 0.95);
     }
     if (key === 'اول' && !x.art && this.plain(i + 1, 'امس')) return mk(i + 2, { dayRel: -2 }, 0.9);

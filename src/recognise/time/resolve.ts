@@ -1,5 +1,5 @@
 import type { DateSem, TimeSem } from './semantics';
-import { addDays, formatYm, formatYmd, hijriToGregorian, isoWeek, isoWeekday, pad, validYmd, weekdayNear, type Ymd } from './calendar';
+import { addDays, daysInMonth, formatYm, formatYmd, hijriToGregorian, isoWeek, isoWeekday, pad, toTime, validYmd, weekdayNear, type Ymd } from './calendar';
 
 /** What resolution needs to know besides the expression itself. */
 export interface ResolveContext {
@@ -53,16 +53,15 @@ export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
         // «الجمعة 13 إبريل»: the year in which that day is that weekday, nearest the anchor
         const fits = [a.y, a.y + 1, a.y - 1].find((y) => validYmd(y, d.month!, d.day!) && isoWeekday({ y, m: d.month!, d: d.day! }) === d.weekday);
         if (fits !== undefined) year = fits;
-      } else if (d.dir === 'tense' && !ctx.future && d.day === undefined) {
-        // No future cue: the nearest such month (news dates cluster around publication; ties go to the past).
-        const target = a.y * 12 + a.m - 1;
-        let best = a.y;
-        for (const y of [a.y - 1, a.y, a.y + 1]) {
-          const dist = Math.abs(y * 12 + d.month - 1 - target);
-          const bestDist = Math.abs(best * 12 + d.month - 1 - target);
-          if (dist < bestDist || (dist === bestDist && y < best)) best = y;
-        }
-        year = best;
+      } else if (d.dir === 'tense' && !ctx.future) {
+        // No future cue: the most recent such day or month, unless the next one is close ahead (within four
+        // months: «كأس العالم المقامة بين 14 يونيو و15 يوليو» in March), as news dates cluster around publication.
+        const firstDay = (y: number) => toTime({ y, m: d.month!, d: d.day ?? 1 });
+        const anchorT = toTime(a);
+        const lastDay = (y: number) => (d.day !== undefined ? firstDay(y) : toTime({ y, m: d.month!, d: daysInMonth(y, d.month!) }));
+        const past = firstDay(a.y) <= anchorT ? a.y : a.y - 1;
+        const next = past + 1;
+        year = lastDay(past) >= anchorT ? past : firstDay(next) - anchorT <= 122 * 86_400_000 ? next : past;
       }
       anchored = true;
     }
