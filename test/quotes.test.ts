@@ -224,4 +224,23 @@ describe('attribution on news sentences', () => {
     const [q] = quotes(text, [ent('البنك المركزي الصيني', 'ORG'), ent('يي غانغ', 'PER')]);
     expect(q.speaker).toMatchObject({ text: 'يي غانغ', via: 'explicit' });
   });
+
+  it('reads a quoted name between the verb and the reported words as the speaker', () => {
+    const qs = quotes('وقالت "ستاندارد اند بورز" إن "استقرارا سياسيا أكبر يفترض أن يدعم اقتصاد اليونان ومصارفها".');
+    expect(qs.map((q) => [q.text, q.kind])).toEqual([['ستاندارد اند بورز', 'term'], ['استقرارا سياسيا أكبر يفترض أن يدعم اقتصاد اليونان ومصارفها', 'speech']]);
+    expect(qs[1].speaker).toMatchObject({ start: qs[0].start, end: qs[0].end });
+  });
+
+  it('gives the words to the one quoted, not to the agency relaying them (نقلت … عن)', () => {
+    const [q] = quotes('ونقلت وكالة رويترز عن أوليفييه جاكوب محلل النفط لدى بتروماتركس "المخزونات تتعزز... إنه اتجاه مستمر. أسبوع بعد أسبوع، بدأ الأثر يظهر".');
+    expect(q.kind).toBe('speech');
+    expect(q.speaker?.text).toBe('أوليفييه جاكوب');
+  });
+
+  it('makes a bare one-word name and a source after بحسب terms', () => {
+    expect(quotes('ونقلت وكالة الإعلام الروسية عن مصدر قوله إن روسيا قررت تعليق كل رحلات الفضاء المأهولة بعد حادث "سويوز".')[0]).toMatchObject({ text: 'سويوز', kind: 'term' });
+    expect(quotes('ما جرى سابقا، بحسب "البوابة العربية للأخبار التقنية"، هو تعطيل التحميل التلقائي.')[0]).toMatchObject({ kind: 'term' });
+    // a one-word quotation with a preposition attached is still someone's word
+    expect(quotes('وفي منتصف عام 2016، هدد الرئيس الفلبيني "بالانفصال" عن الأمم المتحدة بعد انتقادها لحربه على المخدرات.')[0]).toMatchObject({ kind: 'speech', text: 'بالانفصال' });
+  });
 });

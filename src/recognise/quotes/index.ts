@@ -111,6 +111,14 @@ function explicitSpeaker(doc: Doc, cue: CueHit, names: TextSpan[]): { phrase?: S
     return before ? { phrase: snap(before), via: 'explicit', agreement } : { via: 'agreement', agreement };
   }
   const after = phraseAfter(tokens, i, limit, false, doc.entities);
+  // «نقلت وكالة رويترز عن أوليفييه جاكوب»: the one quoted is the speaker, the agency only relays
+  if (after && tokens[cue.first].norm.replace(/^[وف]/, '').startsWith('نقل')) {
+    const k = tokenAt(tokens, after.end);
+    if (tokens[k + 1]?.norm === 'عن') {
+      const source = phraseAfter(tokens, k + 2, limit, false, doc.entities);
+      if (source) return { phrase: snap(source), via: 'explicit' };
+    }
+  }
   if (after) return { phrase: snap(after), via: 'explicit', agreement };
   const before = phraseBefore(tokens, cue.first, floor);
   if (before) return { phrase: snap(before), via: 'explicit', agreement };
@@ -275,8 +283,11 @@ export function recogniseQuotes(doc: Doc): Quote[] {
     const words = tokens.slice(openTok + 1, closeTok).filter((t) => t.kind !== 'punct').length;
     const k = quoteKind({
       prev: prevTok,
-      glued: mq.open.start > 0 && /[\p{L}ـ]/u.test(text[mq.open.start - 1]),
+      // بـ"…"، لـ"…"، كـ"…": a preposition glued to the mark introduces words (و"…" only joins a list)
+      glued: mq.open.start > 0 && /[بلكـ]/.test(text[mq.open.start - 1]),
       words,
+      single: words === 1 ? tokens.slice(openTok + 1, closeTok).find((t) => t.kind !== 'punct') : undefined,
+      next: mq.close ? tokens[closeTok + 1] : undefined,
       cue,
       cueAdjacent: !!cue && !cueIsAfter && cue.last === openTok - 1,
       continuation,

@@ -11,6 +11,10 @@ export interface KindEvidence {
   glued: boolean;
   /** Number of words between the marks. */
   words: number;
+  /** The single word between the marks, when there is one (for its clitics). */
+  single?: Token;
+  /** Token right after the closing mark. */
+  next?: Token;
   cue?: CueHit;
   /** The cue is the token right before the quotation (قال "…", واتهم "…"). */
   cueAdjacent: boolean;
@@ -41,7 +45,17 @@ export function quoteKind(e: KindEvidence): { kind: 'speech' | 'term'; confidenc
     // a title right before: the quotation names its institution (حاكم "بنك الشعب الصيني")
     if (isTitleWord(prev) && e.words <= 5) return { kind: 'term', confidence: 0.75 };
   }
+  // «وقالت "ستاندارد اند بورز" إن …»: a short quotation between a speech verb and the reported words is its subject
+  if (e.cueAdjacent && e.words <= 5 && e.next && (COMPLEMENTIZERS.has(e.next.norm) || e.next.norm === ':' || e.next.norm === 'في')) {
+    return { kind: 'term', confidence: 0.75 };
+  }
   if (prev && prev.kind === 'punct' && prev.norm === ':') return { kind: 'speech', confidence: 0.95 };
+  // one bare word (حادث "سويوز"، المقاومة "التهامية") is a name or a term; one word with a preposition or a
+  // pronoun attached (هدد "بالانفصال"، عن "أسفه") is someone's word
+  if (e.words === 1 && e.single && !e.glued) {
+    const clitic = (e.single.segments ?? []).some((g) => g.role === 'enclitic' || (g.role === 'proclitic' && g.form !== 'ال'));
+    if (!clitic) return { kind: 'term', confidence: 0.65 };
+  }
   // «لـ"العربية.نت"»، «في "العين"»: an audience or a place named in quotes
   if (e.words <= 3 && prev && (prev.norm === 'ل' || prev.norm === 'في')) return { kind: 'term', confidence: 0.7 };
   if (e.glued || (prev && COMPLEMENTIZERS.has(prev.norm))) return { kind: e.cue || e.words > 3 ? 'speech' : 'term', confidence: 0.85 };

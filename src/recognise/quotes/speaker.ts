@@ -67,6 +67,16 @@ export function isTitleWord(t: Token): boolean {
  */
 export function phraseAfter(tokens: Token[], i: number, limit: number, firstSplit = false, entities: EntityMention[] = []): SpeakerPhrase | null {
   const first = tokens[i];
+  // a quoted name as the subject, right before the reported words: «وقالت "ستاندارد اند بورز" إن …»
+  if (first && isPunct(first, '"') && i < limit) {
+    let k = i + 1;
+    while (k < limit && k - i <= 6 && !isPunct(tokens[k], '"')) k++;
+    const next = tokens[k + 1];
+    if (k > i + 1 && isPunct(tokens[k], '"') && next && (['ان', 'انه', 'انها', 'انهم', 'في', 'عن'].includes(next.norm) || isPunct(next, ':'))) {
+      return { start: tokens[i + 1].start, end: tokens[k - 1].end, named: true };
+    }
+    return null;
+  }
   if (!first || i >= limit || !npWord(first)) return null;
   const firstProcl = proclitics(first);
   // a name the segmenter took for a proclitic and a stem (بوحجة): the entity tagger knows better
