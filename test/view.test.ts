@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { renderNested, latinRuns, escapeHtml, jsonForScript, renderArticlePage, summarise, type Mark } from '../src/view';
 import { articleMarks } from '../src/view/marks';
@@ -134,6 +135,7 @@ describe('ana view', () => {
     writeFileSync(path.join(dir, 'a.json'), JSON.stringify(astralDoc()));
     writeFileSync(path.join(dir, 'b.jsonl'), [JSON.stringify(hostileDoc()), JSON.stringify({ error: { path: 'x', error: 'failed' } }), '{not json'].join('\n') + '\n');
     writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ hello: 'world' }));
+    writeFileSync(path.join(dir, 'd.jsonl.gz'), gzipSync(JSON.stringify({ ...astralDoc(), id: 'astral/gz' }) + '\n'));
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const code = await run([dir, '-o', out, '-q']);
     const messages = err.mock.calls.map((c) => String(c[0])).join('');
@@ -142,7 +144,7 @@ describe('ana view', () => {
     expect(messages).toContain('b.jsonl:3: not JSON');
     expect(messages).toContain('c.json: not an arabic-news-annotator/standoff document');
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['astral.html', 'hostile___script_window.__pwned=3__script_.html', 'index.html'].sort());
+    expect(files).toEqual(['astral.html', 'astral_gz.html', 'hostile___script_window.__pwned=3__script_.html', 'index.html'].sort());
     const index = readFileSync(path.join(out, 'index.html'), 'utf8');
     for (const f of files.filter((f) => f !== 'index.html')) {
       expect(index).toContain(`href="${escapeHtml(encodeURIComponent(f))}"`);

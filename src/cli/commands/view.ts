@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import type { AnnotationDocument } from '../../emit/format';
 import { FORMAT_NAME } from '../../emit/format';
 import { renderArticlePage, renderIndexPage, summarise, type ArticleSummary } from '../../view';
@@ -46,7 +47,7 @@ export async function run(argv: string[]): Promise<number> {
   const used = new Set<string>(['index.html']);
   const summaries: ArticleSummary[] = [];
   for (const file of expand(positionals, fail)) {
-    for (const { doc, where, error } of readDocuments(file)) {
+    for await (const { doc, where, error } of readDocuments(file)) {
       if (error || !doc) {
         fail(where, error ?? 'unreadable');
         continue;
@@ -100,31 +101,38 @@ interface ReadResult {
   error?: string;
 }
 
-function* readDocuments(path: string): Generator<ReadResult> {
-  let content: string;
-  try {
-    const raw = readFileSync(path);
-    content = (/\.gz$/i.test(path) ? gunzipSync(raw) : raw).toString('utf8');
-  } catch (e) {
-    yield { where: path, error: `cannot read: ${(e as Error).message}` };
+/** The documents in one input file; JSONL is read line by line, so a large batch never sits in memory whole. */
+async function* readDocuments(path: string): AsyncGenerator<ReadResult> {
+  if (/\.jsonl(\.gz)?$/i.test(path)) {
+    let n = 0;
+    try {
+      const file = createReadStream(path);
+      const lines = createInterface({ input: /\.gz$/i.test(path) ? file.pipe(createGunzip()) : file, crlfDelay: Infinity });
+      for await (const line of lines) {
+        n++;
+        if (!line.trim()) continue;
+        const where = `${path}:${n}`;
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch (e) {
+          yield { where, error: `not JSON: ${(e as Error).message}` };
+          continue;
+        }
+        // "ana annotate --jsonl" writes an {error} record for an article it could not annotate: nothing to show.
+        if (value && typeof value === 'object' && 'error' in value) continue;
+        yield check(value, where);
+      }
+    } catch (e) {
+      yield { where: `${path}${n ? `:${n}` : ''}`, error: `cannot read: ${(e as Error).message}` };
+    }
     return;
   }
-  if (/\.jsonl(\.gz)?$/i.test(path)) {
-    const lines = content.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      if (!lines[i].trim()) continue;
-      const where = `${path}:${i + 1}`;
-      let value: unknown;
-      try {
-        value = JSON.parse(lines[i]);
-      } catch (e) {
-        yield { where, error: `not JSON: ${(e as Error).message}` };
-        continue;
-      }
-      // "ana annotate --jsonl" writes an {error} record for an article it could not annotate: nothing to show.
-      if (value && typeof value === 'object' && 'error' in value) continue;
-      yield check(value, where);
-    }
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (e) {
+    yield { where: path, error: `cannot read: ${(e as Error).message}` };
     return;
   }
   try {
