@@ -698,7 +698,8 @@ export class Grammar {
     if (card && card.value > 0) {
       const u = this.unit(card.end);
       if (u && !u.dual) {
-        // «عام 2025» is a year, not one year: numbers before a singular «عام» that is itself followed by a year
+        // «مرة واحدة عام 2002», «للمرة 25 يوم 29 أبريل»: the unit heads a date, not a length
+        if (!u.plural && (this.digits(card.end + 1) !== undefined || this.weekdayAfter(card.end + 1))) return undefined;
         let end = card.end + 1;
         let value = durationValue(card.value, u.code);
         const half = this.andHalf(end);
