@@ -113,7 +113,7 @@ function explicitSpeaker(doc: Doc, cue: CueHit, names: TextSpan[]): { phrase?: S
   const after = phraseAfter(tokens, i, limit, false, doc.entities);
   // «نقلت وكالة رويترز عن أوليفييه جاكوب»: the one quoted is the speaker, the agency only relays
   if (after && tokens[cue.first].norm.replace(/^[وف]/, '').startsWith('نقل')) {
-    const k = tokenAt(tokens, after.end);
+    const k = tokenAt(tokens, after.end - 1);
     if (tokens[k + 1]?.norm === 'عن') {
       const source = phraseAfter(tokens, k + 2, limit, false, doc.entities);
       if (source) return { phrase: snap(source), via: 'explicit' };

@@ -93,6 +93,8 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
   while (j + 1 < limit && j - i < 6) {
     const n = tokens[j + 1];
     if (!npWord(n)) break;
+    // a name followed by its title (أوليفييه جاكوب محلل النفط): the name is the mention
+    if (!title && isTitleWord(n)) break;
     const p = proclitics(n);
     // «المتحدث باسم الوزارة»: باسم continues a description
     if (title && n.norm === 'باسم') {
