@@ -2,7 +2,7 @@
  * `ana export`: every format from the JSON that `ana annotate` writes, files written into -o DIR, one clear line
  * per failed input naming it, exit status 1 when any failed. Runs the command in-process on temporary folders.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../src/cli/commands/export';
@@ -26,6 +26,7 @@ async function ana(argv: string[]): Promise<{ code: number; stderr: string }> {
 
 describe('ana export', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ana-export-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const text = 'قال الرئيس 😀 إيمانويل ماكرون في باريس: "سنواصل العمل".\n\nوأضاف أن فرنسا ستبقى.';
   const doc = annotate({ text, id: 'macron' });
   // hand-placed mentions (code points, counted with Python), whatever the recognisers find today

@@ -4,7 +4,7 @@
  * characters XML cannot hold, paragraph gaps that are not plain white space. Every TEI file written here is
  * validated against tei_all.rng in one validator call; tei-invalid.xml must be rejected.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AnnotationDocument } from '../src/emit/format';
@@ -18,6 +18,7 @@ const haveFormats = existsSync(path.join(formats, 'annotations.json'));
 if (!haveFormats) console.log(`export tests against the reference files skipped: ${formats} not found (set ANA_SHARED)`);
 const out = mkdtempSync(path.join(tmpdir(), 'ana-export-'));
 const teiFiles: string[] = [];
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 function keepTei(name: string, content: string): string {
   const p = path.join(out, `${teiFiles.length}-${name}`);
   writeFileSync(p, content);

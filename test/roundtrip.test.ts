@@ -4,7 +4,7 @@
  * `annotate`, entities/quotes added by hand with offsets counted by hand), the seed gold and the news dev gold.
  * Every TEI file written here is validated against tei_all.rng in one batch at the end.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AnnotationDocument } from '../src/emit/format';
@@ -15,6 +15,7 @@ import { shared, validateTei, validator } from './helpers/validate-tei';
 
 const out = mkdtempSync(path.join(tmpdir(), 'ana-roundtrip-'));
 const teiFiles: string[] = [];
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 /** What must survive a format; `full` formats also keep values, entity grouping, speakers and cues. */
 function project(d: AnnotationDocument, level: 'full' | 'inline' | 'bio') {

@@ -9,7 +9,7 @@
  */
 import type { AnnotationDocument, JsonEntityEntry, JsonSpan, JsonTimex } from '../emit/format';
 import { findParagraphs } from '../segment';
-import { codePointText, entityById, type CodePointText } from './common';
+import { type CodePointText } from './common';
 import { block, el, txt, type XmlNode } from './xml';
 
 export const BODY_ID = 'doc';
@@ -202,4 +202,3 @@ export function teiRoot(children: XmlNode[]): XmlNode {
   return block('TEI', { xmlns: 'http://www.tei-c.org/ns/1.0', 'xml:lang': 'ar' }, children, 0);
 }
 
-export { codePointText, entityById };
