@@ -3,9 +3,12 @@ import type { TokenView } from './text';
 import { matchAt, triggerEndingAt, type Gazetteer } from './gazetteer';
 
 /**
- * Features of the BIO tagger, hashed. A feature is a template id plus a string; it is hashed (FNV-1a, no string
- * concatenation) into one of 2^bits buckets. Training (scripts/train-ner.ts) and tagging call the same code, so the
- * model never sees a feature the tagger cannot produce.
+ * Features of the BIO tagger, hashed into 2^bits buckets. Training (scripts/train-ner.ts) and tagging call the
+ * same code, so the model never sees a feature the tagger cannot produce.
+ *
+ * Speed: everything a token contributes on its own (its forms, affixes, shape, cluster) is hashed once per distinct
+ * token and cached; a feature is then an integer mix of a template id and one or two such codes, with no string
+ * built per feature.
  */
 
 /** At most this many features per token. */
@@ -14,18 +17,51 @@ export const MAX_FEATURES = 48;
 /** Optional word clusters (Brown-style bit strings) by folded word form. */
 export type Clusters = Map<string, string>;
 
-function hash(tid: number, s: string, mask: number): number {
-  let h = (0x811c9dc5 ^ Math.imul(tid + 1, 0x9e3779b1)) >>> 0;
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  // final avalanche so neighbouring templates do not share low bits
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
-  return (h >>> 0) & mask;
+  return h >>> 0;
 }
+
+function mix(tid: number, a: number, b: number): number {
+  let h = Math.imul(tid + 1, 0x9e3779b1) ^ a;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ Math.imul(b, 0x27d4eb2d);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The hashed pieces of one token. */
+interface TokenCodes {
+  core: number;
+  bare: number;
+  pre: number;
+  /** Whole folded form, 0 when it equals core. */
+  w: number;
+  p2: number;
+  p3: number;
+  s1: number;
+  s2: number;
+  s3: number;
+  shape: number;
+  /** Cluster prefixes of length 4, 8, 12 and the whole path; 0 when the word has no cluster. */
+  cl4: number;
+  cl8: number;
+  cl12: number;
+  cl: number;
+  affixes: boolean;
+  coreForm: string;
+}
+
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+const BOUNDARY: TokenCodes = { core: BOS, bare: BOS, pre: BOS, w: 0, p2: 0, p3: 0, s1: 0, s2: BOS, s3: 0, shape: BOS, cl4: 0, cl8: BOS, cl12: 0, cl: 0, affixes: false, coreForm: '' };
+const BOUNDARY_END: TokenCodes = { ...BOUNDARY, core: EOS, bare: EOS, pre: EOS, s2: EOS, shape: EOS, cl8: EOS };
 
 function shape(t: Token): string {
   switch (t.kind) {
@@ -42,36 +78,82 @@ function shape(t: Token): string {
   }
 }
 
-/** Per-token gazetteer and trigger facts, computed once per document span. */
+let codeCache = new Map<string, TokenCodes>();
+let codeCacheClusters: Clusters | undefined;
+
+function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenCodes {
+  if (clusters !== codeCacheClusters) {
+    codeCache = new Map();
+    codeCacheClusters = clusters;
+  }
+  // An Arabic word's pieces follow from its folded form and core; the cache is keyed by the form alone (no string
+  // built per token) and checked against the core. Other kinds are keyed by their text (a Latin shape needs case).
+  const arabic = t.kind === 'arabic';
+  const key = arabic ? v.w : t.kind === 'latin' ? t.text : t.kind + '\u0001' + t.text;
+  let c = codeCache.get(key);
+  if (c && (!arabic || c.coreForm === v.core)) return c;
+  const b = v.bare;
+  const affixes = t.kind === 'arabic' || t.kind === 'latin';
+  const cl = clusters ? (clusters.get(v.core) ?? clusters.get(v.bare)) : undefined;
+  c = {
+    core: hashString(v.core),
+    bare: hashString(b),
+    pre: hashString(v.pre + (v.def ? '+ال' : '')),
+    w: v.w !== v.core ? hashString(v.w) : 0,
+    p2: affixes ? hashString(b.slice(0, 2)) : 0,
+    p3: affixes ? hashString(b.slice(0, 3)) : 0,
+    s1: affixes ? hashString(b.slice(-1)) : 0,
+    s2: hashString(b.slice(-2)),
+    s3: affixes ? hashString(b.slice(-3)) : 0,
+    shape: hashString(shape(t)),
+    cl4: cl ? hashString(cl.slice(0, 4)) : 0,
+    cl8: cl ? hashString(cl.slice(0, 8)) : 0,
+    cl12: cl ? hashString(cl.slice(0, 12)) : 0,
+    cl: cl ? hashString(cl) : 0,
+    affixes,
+    coreForm: v.core,
+  };
+  if (codeCache.size > 200_000) codeCache = new Map();
+  codeCache.set(key, c);
+  return c;
+}
+
+/** Per-token gazetteer and trigger facts of one sentence, as hashed labels. */
 export interface Lookups {
-  /** Gazetteer labels covering each token, e.g. ["B-LOC*", "I-ORG"] (* = own hand list). */
-  gaz: string[][];
+  /** Gazetteer labels covering each token, e.g. "B-LOC*" (* = own hand list, m = multi-word). */
+  gaz: number[][];
   /** Trigger roles ending at each token. */
-  trig: string[][];
+  trig: number[][];
 }
 
 const TRIGGER_ROLES = ['per-title', 'org-head', 'org-inside', 'loc-head'];
+const labelCodes = new Map<string, number>();
+const labelCode = (s: string): number => {
+  let c = labelCodes.get(s);
+  if (c === undefined) labelCodes.set(s, (c = hashString(s)));
+  return c;
+};
+const EMPTY: number[] = [];
 
 export function lookups(g: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], from: number, to: number): Lookups {
-  const gaz: string[][] = [];
-  const trig: string[][] = [];
-  for (let i = from; i < to; i++) {
-    gaz.push([]);
-    trig.push([]);
-  }
+  const gaz: number[][] = new Array(to - from).fill(EMPTY);
+  const trig: number[][] = new Array(to - from).fill(EMPTY);
+  const push = (arr: number[][], k: number, code: number) => {
+    if (arr[k] === EMPTY) arr[k] = [code];
+    else if (!arr[k].includes(code)) arr[k].push(code);
+  };
   for (let i = from; i < to; i++) {
     const m = matchAt(g, tokens, views, i, to);
     if (m) {
-      const seen = new Set<string>();
       for (const e of m.entries) {
         const tag = e.type + (e.hand ? '*' : '');
-        if (seen.has(tag)) continue;
-        seen.add(tag);
-        gaz[i - from].push('B-' + tag + (m.to - m.from > 1 ? 'm' : ''));
-        for (let j = i + 1; j < m.to; j++) gaz[j - from].push('I-' + tag);
+        push(gaz, i - from, labelCode('B-' + tag + (m.to - m.from > 1 ? 'm' : '')));
+        for (let j = i + 1; j < m.to; j++) push(gaz, j - from, labelCode('I-' + tag));
       }
     }
-    for (const role of TRIGGER_ROLES) if (triggerEndingAt(g, views, i, role, from)) trig[i - from].push(role);
+    if (g.triggerLast.has(views[i].w) || g.triggerLast.has(views[i].core)) {
+      for (const role of TRIGGER_ROLES) if (triggerEndingAt(g, views, i, role, from)) push(trig, i - from, labelCode(role));
+    }
   }
   return { gaz, trig };
 }
@@ -92,68 +174,61 @@ export function extractFeatures(
   counts: Int32Array,
 ): void {
   const mask = (1 << bits) - 1;
-  for (let i = from; i < to; i++) {
-    const k = i - from;
-    let n = 0;
+  const n = to - from;
+  const codes: TokenCodes[] = new Array(n + 4);
+  codes[0] = codes[1] = BOUNDARY;
+  codes[n + 2] = codes[n + 3] = BOUNDARY_END;
+  for (let i = from; i < to; i++) codes[i - from + 2] = codesOf(tokens[i], views[i], clusters);
+  for (let k = 0; k < n; k++) {
     const base = k * MAX_FEATURES;
-    const add = (tid: number, s: string) => {
-      if (n < MAX_FEATURES) out[base + n++] = hash(tid, s, mask);
-    };
-    const t = tokens[i];
-    const v = views[i];
-    const p1 = i - 1 >= from ? views[i - 1] : undefined;
-    const p2 = i - 2 >= from ? views[i - 2] : undefined;
-    const n1 = i + 1 < to ? views[i + 1] : undefined;
-    const n2 = i + 2 < to ? views[i + 2] : undefined;
-    const c0 = v.core;
-    add(0, '');
-    add(1, c0);
-    add(2, p1 ? p1.core : '<s>');
-    add(3, n1 ? n1.core : '</s>');
-    add(4, p2 ? p2.core : '<s>');
-    add(5, n2 ? n2.core : '</s>');
-    add(6, v.bare);
-    add(7, v.pre + (v.def ? '+ال' : ''));
-    const b = v.bare;
-    if (t.kind === 'arabic' || t.kind === 'latin') {
-      add(8, b.slice(0, 2));
-      add(9, b.slice(0, 3));
-      add(10, b.slice(-2));
-      add(11, b.slice(-3));
-      add(12, b.slice(-1));
+    let f = 0;
+    const c = codes[k + 2];
+    const p1 = codes[k + 1];
+    const p2 = codes[k];
+    const n1 = codes[k + 3];
+    const n2 = codes[k + 4];
+    out[base + f++] = 0; // bias
+    out[base + f++] = mix(1, c.core, 0) & mask;
+    out[base + f++] = mix(2, p1.core, 0) & mask;
+    out[base + f++] = mix(3, n1.core, 0) & mask;
+    out[base + f++] = mix(4, p2.core, 0) & mask;
+    out[base + f++] = mix(5, n2.core, 0) & mask;
+    out[base + f++] = mix(6, c.bare, 0) & mask;
+    out[base + f++] = mix(7, c.pre, 0) & mask;
+    if (c.affixes) {
+      out[base + f++] = mix(8, c.p2, 0) & mask;
+      out[base + f++] = mix(9, c.p3, 0) & mask;
+      out[base + f++] = mix(10, c.s2, 0) & mask;
+      out[base + f++] = mix(11, c.s3, 0) & mask;
+      out[base + f++] = mix(12, c.s1, 0) & mask;
     }
-    const sh = shape(t);
-    add(13, sh);
-    add(14, p1 ? shape(tokens[i - 1]) : '<s>');
-    add(15, n1 ? shape(tokens[i + 1]) : '</s>');
-    add(16, (p1 ? p1.core : '<s>') + '|' + c0);
-    add(17, c0 + '|' + (n1 ? n1.core : '</s>'));
-    add(30, p1 ? p1.bare : '<s>');
-    add(31, n1 ? n1.bare : '</s>');
-    add(24, n1 ? n1.pre : '</s>');
-    add(32, p1 ? p1.bare.slice(-2) : '<s>');
-    add(33, n1 ? n1.bare.slice(-2) : '</s>');
-    if (v.w !== c0) add(25, v.w);
-    if (k === 0) add(29, sh);
-    for (const g of look.gaz[k]) add(18, g);
-    if (k > 0) for (const g of look.gaz[k - 1]) add(19, g);
-    if (k + 1 < to - from) for (const g of look.gaz[k + 1]) add(20, g);
-    if (k > 0) for (const r of look.trig[k - 1]) add(21, r);
-    for (const r of look.trig[k]) add(22, r);
-    if (k > 1) for (const r of look.trig[k - 2]) add(23, r);
-    if (clusters) {
-      const cl = clusters.get(c0) ?? clusters.get(v.bare);
-      if (cl) {
-        add(26, cl.slice(0, 4));
-        add(27, cl.slice(0, 8));
-        add(28, cl.slice(0, 12));
-        add(34, cl);
-      }
-      const cp = p1 ? clusters.get(p1.core) : undefined;
-      if (cp) add(35, cp.slice(0, 8));
-      const cn = n1 ? clusters.get(n1.core) : undefined;
-      if (cn) add(36, cn.slice(0, 8));
+    out[base + f++] = mix(13, c.shape, 0) & mask;
+    out[base + f++] = mix(14, p1.shape, 0) & mask;
+    out[base + f++] = mix(15, n1.shape, 0) & mask;
+    out[base + f++] = mix(16, p1.core, c.core) & mask;
+    out[base + f++] = mix(17, c.core, n1.core) & mask;
+    out[base + f++] = mix(30, p1.bare, 0) & mask;
+    out[base + f++] = mix(31, n1.bare, 0) & mask;
+    out[base + f++] = mix(24, n1.pre, 0) & mask;
+    out[base + f++] = mix(32, p1.s2, 0) & mask;
+    out[base + f++] = mix(33, n1.s2, 0) & mask;
+    if (c.w) out[base + f++] = mix(25, c.w, 0) & mask;
+    if (k === 0) out[base + f++] = mix(29, c.shape, 0) & mask;
+    if (c.cl) {
+      out[base + f++] = mix(26, c.cl4, 0) & mask;
+      out[base + f++] = mix(27, c.cl8, 0) & mask;
+      out[base + f++] = mix(28, c.cl12, 0) & mask;
+      out[base + f++] = mix(34, c.cl, 0) & mask;
     }
-    counts[k] = n;
+    if (p1.cl8) out[base + f++] = mix(35, p1.cl8, 0) & mask;
+    if (n1.cl8) out[base + f++] = mix(36, n1.cl8, 0) & mask;
+    const room = base + MAX_FEATURES;
+    for (const g of look.gaz[k]) if (base + f < room) out[base + f++] = mix(18, g, 0) & mask;
+    if (k > 0) for (const g of look.gaz[k - 1]) if (base + f < room) out[base + f++] = mix(19, g, 0) & mask;
+    if (k + 1 < n) for (const g of look.gaz[k + 1]) if (base + f < room) out[base + f++] = mix(20, g, 0) & mask;
+    if (k > 0) for (const r of look.trig[k - 1]) if (base + f < room) out[base + f++] = mix(21, r, 0) & mask;
+    for (const r of look.trig[k]) if (base + f < room) out[base + f++] = mix(22, r, 0) & mask;
+    if (k > 1) for (const r of look.trig[k - 2]) if (base + f < room) out[base + f++] = mix(23, r, 0) & mask;
+    counts[k] = f;
   }
 }

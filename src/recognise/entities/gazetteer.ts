@@ -28,6 +28,8 @@ export interface Gazetteer {
   triggers: Map<string, Set<string>>;
   /** Longest trigger (in tokens) by role. */
   triggerMaxLen: Map<string, number>;
+  /** Last words of all triggers: a quick test before looking a trigger up. */
+  triggerLast: Set<string>;
 }
 
 export function compileGazetteer(file: GazetteerFile): Gazetteer {
@@ -48,11 +50,13 @@ export function compileGazetteer(file: GazetteerFile): Gazetteer {
   for (const list of byKey.values()) list.sort((a, b) => Number(b.hand) - Number(a.hand));
   const triggers = new Map<string, Set<string>>();
   const triggerMaxLen = new Map<string, number>();
+  const triggerLast = new Set<string>();
   for (const [role, words] of Object.entries(file.triggers)) {
     triggers.set(role, new Set(words));
     triggerMaxLen.set(role, Math.max(0, ...words.map((w) => w.split(' ').length)));
+    for (const w of words) triggerLast.add(w.split(' ').pop()!);
   }
-  return { byKey, maxLen, triggers, triggerMaxLen };
+  return { byKey, maxLen, triggers, triggerMaxLen, triggerLast };
 }
 
 let cached: Gazetteer | undefined;
@@ -117,8 +121,11 @@ export interface GazMatch {
 export function matchAt(g: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], i: number, limit: number, handOnly = false): GazMatch | undefined {
   const t = tokens[i];
   if (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number') return undefined;
+  const v = views[i];
+  // fast path: most tokens start no entry under any of their forms
+  if (!g.maxLen.has(v.core) && !g.maxLen.has(v.w) && (v.pre || t.kind !== 'arabic' || v.w.length < 4 || !PROCLITIC_LETTERS.includes(v.w[0]))) return undefined;
   let best: GazMatch | undefined;
-  for (const { form, spanStart } of startForms(t, views[i])) {
+  for (const { form, spanStart } of startForms(t, v)) {
     const n = g.maxLen.get(form);
     if (!n) continue;
     let key = form;

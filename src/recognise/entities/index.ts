@@ -209,7 +209,7 @@ function institutionNames(gaz: Gazetteer, tokens: readonly Token[], views: reado
   const place = (k: number) => (k < to ? matchAt(gaz, tokens, views, k, to) : undefined)?.entries.some((e) => e.type === 'LOC');
   const plain = (k: number) => k < to && tokens[k].kind === 'arabic' && !views[k].pre;
   for (let i = from; i < to - 1; i++) {
-    if (tokens[i].kind !== 'arabic' || !triggerEndingAt(gaz, views, i, 'org-inside', i)) continue;
+    if (tokens[i].kind !== 'arabic' || !gaz.triggerLast.has(views[i].core) || !triggerEndingAt(gaz, views, i, 'org-inside', i)) continue;
     const head = views[i];
     let j = i + 1;
     if (head.def) {
@@ -273,13 +273,14 @@ function propagate(tokens: readonly Token[], views: readonly TokenView[], kept: 
   }
   if (names.size === 0) return kept;
   const maxLen = Math.max(...[...names.keys()].map((k) => k.split(' ').length));
+  const firstWords = new Set([...names.keys()].map((k) => k.split(' ')[0]));
   const covered = new Uint8Array(tokens.length);
   for (const c of kept) {
     for (let k = tokenAt(tokens, c.start); k >= 0 && k < tokens.length && tokens[k].start < c.end; k++) covered[k] = 1;
   }
   const added: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i] || (tokens[i].kind !== 'arabic' && tokens[i].kind !== 'latin')) continue;
+    if (covered[i] || (tokens[i].kind !== 'arabic' && tokens[i].kind !== 'latin') || !firstWords.has(views[i].core)) continue;
     for (let len = Math.min(maxLen, tokens.length - i); len >= 1; len--) {
       let ok = true;
       let key = views[i].core;

@@ -53,10 +53,17 @@ export function emissions(m: Model, feats: Int32Array, counts: Int32Array, n: nu
 }
 
 /** Best allowed tag sequence for n tokens given emission scores; written to `tags`. */
+let deltaBuf = new Float64Array(256 * NT);
+let backBuf = new Uint8Array(256 * NT);
+
 export function viterbi(m: Model, scores: Float32Array, n: number, tags: Uint8Array): void {
   if (n === 0) return;
-  const delta = new Float64Array(n * NT);
-  const back = new Uint8Array(n * NT);
+  if (deltaBuf.length < n * NT) {
+    deltaBuf = new Float64Array(n * NT * 2);
+    backBuf = new Uint8Array(n * NT * 2);
+  }
+  const delta = deltaBuf;
+  const back = backBuf;
   const tr = m.trans;
   for (let t = 0; t < NT; t++) delta[t] = ALLOWED[NT * NT + t] ? scores[t] + tr[NT * NT + t] : -Infinity;
   for (let k = 1; k < n; k++) {

@@ -12,6 +12,8 @@ export interface TaggedSpan {
   confidence: number;
 }
 
+const TYPE_OF: EntityType[] = TAGS.map((t) => (t === 'O' ? 'PER' : t.slice(2)) as EntityType);
+
 /** Scratch buffers reused across sentences (one tagger per thread; the stage is synchronous). */
 let feats = new Int32Array(256 * MAX_FEATURES);
 let counts = new Int32Array(256);
@@ -40,23 +42,24 @@ export function tagDocument(doc: SegmentedDoc, views: readonly TokenView[], gaz:
     viterbi(model, scores, n, tags);
     let k = 0;
     while (k < n) {
-      const tag = TAGS[tags[k]];
-      if (tag === 'O') {
+      const tag = tags[k];
+      if (tag === 0) {
         k++;
         continue;
       }
-      const type = tag.slice(2) as EntityType;
+      // tags are O, then B-X, I-X pairs: B at odd indices
+      const bi = tag % 2 === 1 ? tag : tag - 1;
       const start = k;
       let margin = Infinity;
-      const bi = TAGS.indexOf(('B-' + type) as (typeof TAGS)[number]);
       do {
         // how much this token prefers the span's type (B or I) over O
         const r = k * NT;
-        margin = Math.min(margin, Math.max(scores[r + bi], scores[r + bi + 1]) - scores[r]);
+        const d = Math.max(scores[r + bi], scores[r + bi + 1]) - scores[r];
+        if (d < margin) margin = d;
         k++;
-      } while (k < n && TAGS[tags[k]] === 'I-' + type);
+      } while (k < n && tags[k] === bi + 1);
       const confidence = Math.round((1 / (1 + Math.exp(-margin / 8))) * 1000) / 1000;
-      out.push({ from: s.tokenStart + start, to: s.tokenStart + k, type, confidence });
+      out.push({ from: s.tokenStart + start, to: s.tokenStart + k, type: TYPE_OF[bi], confidence });
     }
   }
   return out;
