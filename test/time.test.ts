@@ -175,6 +175,14 @@ describe('Hijri dates (Umm al-Qura)', () => {
   });
 });
 
+describe('the anchor', () => {
+  test('the publication date wins over --date, which is the fallback; the source is recorded', () => {
+    const text = 'وقالت الشرطة أمس إن التحقيق مستمر.';
+    expect(find(timexes(text, '2018-06-03T07:29:53+00:00', '2020-01-01'), 'أمس')).toMatchObject({ value: '2018-06-02', anchor: { value: '2018-06-03', source: 'publication' } });
+    expect(find(timexes(text, undefined, '2020-01-01'), 'أمس')).toMatchObject({ value: '2019-12-31', anchor: { value: '2020-01-01', source: 'option' } });
+  });
+});
+
 describe('no anchor: underspecified, never guessed', () => {
   test('weekday, day-month and relative words keep X’s and record no anchor', () => {
     const t = timexes('اقتحموا مبنى الكابيتول الأمريكي يوم الأربعاء، وفي 16 مارس قال المتحدث أمس إن العام الماضي كان صعبا.');

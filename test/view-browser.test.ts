@@ -204,7 +204,7 @@ suite('ana view pages in Chromium', () => {
     const { page } = await open(pageOf(doc));
     const parler = doc.entityTable.find((e) => e.name.latin === 'Parler')!;
     const pid = parler.id;
-    const names = await page.$$eval('#ents tr', (rows) => rows.map((r) => [r.getAttribute('data-e'), r.querySelector('td.n')!.textContent]));
+    const names = await page.$$eval('#ents tr', (rows) => rows.map((r) => [r.getAttribute('data-e'), r.querySelector('td.n .count')!.textContent]));
     expect(parler.mentions).toHaveLength(11); // counted by hand in the gold: بارلر ×8, Parler ×3
     expect(names[0]).toEqual([pid, '11']); // most mentioned first
     await page.click(`#ents button[data-e="${pid}"]`);
@@ -216,6 +216,11 @@ suite('ana view pages in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'seed-gold-entity.png') });
     await page.click(`#ents button[data-e="${pid}"]`);
     expect(await page.$$eval('#text .sel', (els) => els.length)).toBe(0);
+    // Its row links to the corpus page filtered by its name.
+    await page.click(`#ents tr[data-e="${pid}"] a.others`);
+    await page.waitForLoadState();
+    expect(await page.inputValue('#f-entity')).toBe(parler.name.ar);
+    expect(await page.$$eval('#rows .row[data-i]:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-id')))).toContain(doc.id);
     await page.close();
   });
 

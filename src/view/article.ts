@@ -38,7 +38,7 @@ ${problems.length ? `<details class="warn"><summary>${problems.length} span(s) n
 <article id="text" lang="ar" dir="rtl">${textHtml}</article>
 <aside class="panel">
 ${legend(doc, entityTypes, timexTypes)}
-${entityPanel(doc)}
+${entityPanel(doc, options.indexHref)}
 </aside>
 </main>`;
   return renderPage({ title, css: articleCss(entityTypes, timexTypes), body, script: ARTICLE_SCRIPT });
@@ -61,7 +61,7 @@ function legend(doc: AnnotationDocument, entityTypes: string[], timexTypes: stri
 <p class="meta">مرِّر المؤشر فوق اقتباس لإبراز متكلمه وفعل القول؛ فوق تعبير زمني لرؤية قيمته. انقر على كيان لإبراز كل إشاراته.</p>`;
 }
 
-function entityPanel(doc: AnnotationDocument): string {
+function entityPanel(doc: AnnotationDocument, indexHref?: string): string {
   const entries = doc.entityTable
     .map((e, i) => ({ e, i }))
     .sort((a, b) => b.e.mentions.length - a.e.mentions.length || a.i - b.i)
@@ -71,7 +71,10 @@ function entityPanel(doc: AnnotationDocument): string {
     .map((e) => {
       const names = `${e.name.ar ? `<span dir="auto">${escapeHtml(e.name.ar)}</span>` : ''}${e.name.ar && e.name.latin ? '<br>' : ''}${e.name.latin ? `<bdi class="latin">${escapeHtml(e.name.latin)}</bdi>` : ''}` || `<bdi>${escapeHtml(e.id)}</bdi>`;
       const id = escapeHtml(e.id);
-      return `<tr data-e="${id}"><td><span class="sw m t-${classToken(e.type)}"><bdi>${escapeHtml(e.type)}</bdi></span></td><td><button class="ent" type="button" data-e="${id}" aria-pressed="false">${names}</button></td><td class="n">${e.mentions.length}</td></tr>`;
+      // A link to the corpus page filtered by this entity: the other articles that mention it.
+      const name = e.name.ar ?? e.name.latin;
+      const others = indexHref && name ? ` <a class="others" href="${escapeHtml(`${indexHref}#${new URLSearchParams({ entity: name })}`)}" title="كل المقالات التي تذكره">↗</a>` : '';
+      return `<tr data-e="${id}"><td><span class="sw m t-${classToken(e.type)}"><bdi>${escapeHtml(e.type)}</bdi></span></td><td><button class="ent" type="button" data-e="${id}" aria-pressed="false">${names}</button></td><td class="n"><span class="count">${e.mentions.length}</span>${others}</td></tr>`;
     })
     .join('\n');
   return `<h2>الكيانات (${entries.length})</h2>

@@ -72,6 +72,7 @@ table.ents td.n{text-align:left;color:var(--muted);font-variant-numeric:tabular-
 button.ent{all:unset;cursor:pointer;display:block}
 button.ent:focus-visible{outline:2px solid #1c5fb8}
 tr.on{background:#fff3d6}
+a.others{text-decoration:none;font-size:.85em}
 .latin{color:var(--muted);font-size:.9em}
 .warn{color:#a61e4d}
 @media (max-width:800px){main.layout{grid-template-columns:1fr}aside.panel{position:static;max-height:none}}

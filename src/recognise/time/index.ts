@@ -2,6 +2,7 @@ import type { SegmentedDoc, Timex } from '../../types';
 import { Grammar } from './grammar';
 import { toWord } from './words';
 import { parseYmd } from './calendar';
+import { timexAnchor } from '../anchor';
 import { resolveDate, resolveTime, type ResolveContext, type Resolved } from './resolve';
 import type { Match } from './semantics';
 
@@ -17,8 +18,12 @@ export interface TimexAnchor {
  * underspecified values («XXXX-XX-XX»), never a guess.
  */
 export function recogniseTimex(doc: SegmentedDoc, anchor?: TimexAnchor | string, option?: string): Timex[] {
-  // A string anchor came from anchorDate(published, option): it is the option's date when the option was used.
-  const anc: TimexAnchor | undefined = typeof anchor === 'string' ? { value: anchor, source: option && option === anchor ? 'option' : 'publication' } : anchor;
+  // A string anchor comes from anchorDate(published, option); tell which of the two it is.
+  let anc: TimexAnchor | undefined;
+  if (typeof anchor === 'string') {
+    const derived = timexAnchor(doc.meta.published, option);
+    anc = derived && derived.value === anchor ? derived : { value: anchor, source: option === anchor ? 'option' : 'publication' };
+  } else anc = anchor;
   const anchorDay = anc ? parseYmd(anc.value) : undefined;
   const out: Timex[] = [];
   let lastYear: number | undefined;
