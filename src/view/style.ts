@@ -89,7 +89,7 @@ export function indexCss(): string {
 .row.head{font-weight:bold;color:var(--muted);content-visibility:visible;font-size:.85em;white-space:nowrap}
 .row[hidden]{display:none}
 .row .t{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.row .t.untitled a{font-style:italic}
+.row .t.untitled a{color:#4a6a94}
 .row .c{color:var(--muted);font-variant-numeric:tabular-nums}
 .row .s{color:var(--muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 `;
