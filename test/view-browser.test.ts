@@ -190,6 +190,12 @@ suite('ana view pages in Chromium', () => {
         expect(lit.filter((e) => e.cls.split(' ').includes('q')).map((e) => e.text).join('')).toBe(q.text);
         if (doc === gold && q.id === 'q6') await page.screenshot({ path: path.join(SHOTS, 'seed-gold-hover-q6.png') });
       }
+      // Hovering a speaker lights up every quote attributed to that span (the gold: ماتزي before q10 says q10 and q11).
+      if (doc === gold) {
+        const box = await firstBox(page, '[data-spk="q10 q11"]');
+        await page.mouse.move(box.x, box.y);
+        expect(await page.$$eval('#text .q.hl', (els) => els.map((e) => e.getAttribute('data-q')))).toEqual(['q10', 'q11']);
+      }
       // Leaving the text clears the highlight.
       await page.mouse.move(5, 5);
       expect(await page.$$eval('#text .hl', (els) => els.length)).toBe(0);

@@ -58,7 +58,7 @@ function legend(doc: AnnotationDocument, entityTypes: string[], timexTypes: stri
   ];
   return `<h2>دليل الألوان</h2>
 <ul class="legend">${items.join('')}</ul>
-<p class="meta">مرِّر المؤشر فوق اقتباس لإبراز متكلمه وفعل القول؛ فوق تعبير زمني لرؤية قيمته. انقر على كيان لإبراز كل إشاراته.</p>`;
+<p class="meta">مرِّر المؤشر فوق اقتباس لإبراز متكلمه وفعل القول، وفوق متكلم لإبراز أقواله، وفوق تعبير زمني لرؤية قيمته. انقر على كيان لإبراز كل إشاراته.</p>`;
 }
 
 function entityPanel(doc: AnnotationDocument, indexHref?: string): string {

@@ -3,17 +3,24 @@
  * already rendered (nothing is re-rendered), so they stay fast on long articles and large corpora.
  */
 
-/** Article page: hovering a quote lights up its pieces, speaker and cue; clicking an entity lights up its mentions. */
+/**
+ * Article page: hovering a quote lights up its pieces, speaker and cue; hovering a speaker outside quotes lights up
+ * everything that speaker says; clicking an entity lights up its mentions.
+ */
 export const ARTICLE_SCRIPT = `(function(){'use strict';
 var text=document.getElementById('text'),panel=document.getElementById('ents');
 function q(s){return '"'+(window.CSS&&CSS.escape?CSS.escape(s):s.replace(/["\\\\]/g,'\\\\$&'))+'"';}
 function light(sel,cls,into){var els=document.querySelectorAll(sel);for(var i=0;i<els.length;i++){els[i].classList.add(cls);into.push(els[i]);}return els;}
 function unlight(list,cls){for(var i=0;i<list.length;i++)list[i].classList.remove(cls);list.length=0;}
 var hovered=null,lit=[];
-function showQuote(id,m){if(id===hovered)return;unlight(lit,'hl');hovered=id;if(id===null)return;
-var v=q(id);light('#text [data-q='+v+'],#text [data-spk~='+v+'],#text [data-cue~='+v+']'+(m?',#text [data-m='+q(m)+']':''),'hl',lit);}
-text.addEventListener('mouseover',function(e){var t=e.target.closest?e.target.closest('[data-q]'):null;showQuote(t?t.getAttribute('data-q'):null,t?t.getAttribute('data-spk-m'):null);});
-text.addEventListener('mouseleave',function(){showQuote(null);});
+function show(key,sel){if(key===hovered)return;unlight(lit,'hl');hovered=key;if(key!==null)light(sel,'hl',lit);}
+function quoteSel(id,m){var v=q(id);return '#text [data-q='+v+'],#text [data-spk~='+v+'],#text [data-cue~='+v+']'+(m?',#text [data-m='+q(m)+']':'');}
+text.addEventListener('mouseover',function(e){if(!e.target.closest)return;var t=e.target.closest('[data-q]');
+if(t){var id=t.getAttribute('data-q');show('q '+id,quoteSel(id,t.getAttribute('data-spk-m')));return;}
+var s=e.target.closest('[data-spk]');
+if(s){var ids=s.getAttribute('data-spk');show('s '+ids,ids.split(' ').map(function(i){return quoteSel(i,null);}).join(','));return;}
+show(null,'');});
+text.addEventListener('mouseleave',function(){show(null,'');});
 var selected=null,sel=[],row=null;
 function select(id,scroll){unlight(sel,'sel');if(row){row.classList.remove('on');var b=row.querySelector('button');if(b)b.setAttribute('aria-pressed','false');row=null;}
 if(id===null||id===selected){selected=null;return;}
