@@ -39,7 +39,9 @@ export function importBrat(txt: string, ann: string, id?: string): AnnotationDoc
   ann.replace(/\r\n?/g, '\n').split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     const where = `.ann line ${i + 1}`;
-    const [aid, body = '', rest] = line.split('\t');
+    // the third field is the covered text, which may itself hold a tab
+    const [aid, body = '', ...more] = line.split('\t');
+    const rest = more.length ? more.join('\t') : undefined;
     const kind = aid[0];
     if (kind === 'T') {
       const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(body);
