@@ -751,7 +751,9 @@ export class Grammar {
       const half = this.andHalf(i + 1);
       return mk(half ?? i + 1, durationValue(2, u.code, !!half), 0.85);
     }
-    const cue = this.durationCue(i - 1);
+    // «بعد ساعات من حظر», «قبل ساعة من الموعد»: the seed gold leaves a bare unit after قبل/بعد unmarked (numbers
+    // and duals after them, «بعد أربع سنوات», «قبل نحو شهرين», are marked)
+    const cue = this.durationCue(i - 1) && !this.plain(i - 1, 'قبل', 'بعد');
     if (u.plural) {
       if (!cue) return undefined;
       return mk(i + 1, `P${vagueUnit(u.code)}`, 0.7);
