@@ -243,4 +243,18 @@ describe('attribution on news sentences', () => {
     // a one-word quotation with a preposition attached is still someone's word
     expect(quotes('وفي منتصف عام 2016، هدد الرئيس الفلبيني "بالانفصال" عن الأمم المتحدة بعد انتقادها لحربه على المخدرات.')[0]).toMatchObject({ kind: 'speech', text: 'بالانفصال' });
   });
+
+  it('takes a long description before the verb (SVO) and keeps time adverbs out of speakers', () => {
+    const qs = quotes('وقال الرئيس الأمريكي انذاك إن العبارة كانت رسالة إلى "وسائل الإعلام التي تروج للأخبار الكاذبة"، لكن رئيسة مكتب الاتصال الخاص بميلانيا أكدت أنه "مجرد معطف".');
+    expect(qs[0].speaker).toMatchObject({ text: 'الرئيس الأمريكي', description: 'الرئيس الأمريكي' });
+    expect(qs[1].speaker).toMatchObject({ text: 'رئيسة مكتب الاتصال الخاص بميلانيا', via: 'explicit' });
+  });
+
+  it('gives a participle the subject of the speech verb of its own sentence, not a name in between', () => {
+    const text = 'وذكر ترمب في تغريدته اليوم أنه والرئيس الصيني شي جين بينغ سيظلان دائماً "صديقين رغم الخلاف"، مضيفاً: "ستزيل الصين حواجزها التجارية نظراً لأن ذلك هو الصواب".';
+    const at = text.indexOf('شي جين بينغ');
+    const qs = quotes(text, [{ start: at, end: at + 11, text: 'شي جين بينغ', type: 'PER', confidence: 1, component: 'model' }]);
+    expect(qs[1]).toMatchObject({ cue: { text: 'مضيفاً' }, speaker: { text: 'ترمب', via: 'agreement' } });
+  });
 });
+

@@ -151,6 +151,9 @@ function resolveByAgreement(doc: Doc, events: SpeakerEvent[], pos: number, agree
       break;
     }
   }
+  // the subject of a speech verb earlier in the same sentence (وذكر ترمب … أن …، مضيفاً) beats names in between
+  const sentenceOf = (p: number) => doc.tokens[tokenAt(doc.tokens, p)]?.sentence;
+  if (best && sentenceOf(best.pos) === sentenceOf(pos)) return best;
   for (let k = doc.entities.length - 1; k >= 0; k--) {
     const m = doc.entities[k];
     if (m.end > pos || inQuote(m.start)) continue;

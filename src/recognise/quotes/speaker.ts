@@ -155,9 +155,13 @@ export function phraseBefore(tokens: Token[], i: number, floor: number, unbounde
   let j = i - 1;
   if (isPunct(tokens[j], ',')) j--;
   const end = j;
-  while (j >= floor && end - j < 4 && nameWord(tokens[j])) j--;
+  // words of a noun phrase: names, and genitives with ب/ل inside a description (رئيسة مكتب الاتصال الخاص بميلانيا)
+  const inPhrase = (t: Token | undefined) => nameWord(t) || (npWord(t) && !proclitics(t!).some((f) => f === 'و' || f === 'ف'));
+  while (j >= floor && end - j < 7 && inPhrase(tokens[j])) j--;
+  // the phrase starts with a plain word (no ب/ل) and, unless it is a description, is at most three words
+  while (j + 1 <= end && !nameWord(tokens[j + 1])) j++;
   const len = end - j;
-  if (len < 1 || len > 3) return null;
+  if (len < 1 || (len > 3 && !isTitleWord(tokens[j + 1]))) return null;
   const before = tokens[j];
   const bounded = unbounded || j < floor || isPunct(before) || ['ان', 'لكن', 'غير'].includes(before.norm);
   if (!bounded) return null;
