@@ -3,6 +3,7 @@
  * `--`:
  *   --limit N      only the first N articles of the corpus (re-gzipped, so decompression stays in the measure)
  *   --jobs N       workers for the parallel run (default: the core count)
+ *   --only-parallel   skip the 1-worker run (for the whole corpus on a shared machine)
  *   --dir          also time the batch mode (one JSON file per article, atomic writes, manifest) with N workers
  *   --no-profile   skip the CPU profile
  *   --profile-limit N   articles in the profiled run (default 2000)
@@ -11,10 +12,10 @@
  * Every measured step is its own process under /usr/bin/time -v (peak RSS covers the worker threads); the
  * outputs of the 1-worker and N-worker runs are compared byte for byte.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { closeSync, cpSync, symlinkSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createGunzip, createGzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
@@ -22,8 +23,19 @@ import { pipeline } from 'node:stream/promises';
 import { argValue, sharedDir } from './lib/shared';
 
 const root = resolve(__dirname, '..');
-const cli = join(root, 'dist/cli/main.js');
-const floorJs = join(root, 'dist/batch/floor.js');
+let cli = join(root, 'dist/cli/main.js');
+let floorJs = join(root, 'dist/batch/floor.js');
+
+/**
+ * Copy the build (dist, resources, models) into `dir` and run from there: in a shared working tree someone may
+ * rebuild dist/ during the benchmark, and the 1- and N-worker runs must run the same code.
+ */
+function snapshotBuild(dir: string): void {
+  for (const d of ['dist', 'resources', 'models', 'package.json']) if (existsSync(join(root, d))) cpSync(join(root, d), join(dir, d), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  cli = join(dir, 'dist/cli/main.js');
+  floorJs = join(dir, 'dist/batch/floor.js');
+}
 
 interface Step {
   name: string;
@@ -34,6 +46,8 @@ interface Step {
   articlesPerSecond: number;
   charsPerSecond: number;
   peakRssMB: number | null;
+  /** [seconds, MB] of the node process's RSS during the run. */
+  rssSamplesMB: [number, number][];
   ratioToFloor?: number;
   outputBytes?: number;
   outputSha256?: string;
@@ -76,33 +90,74 @@ async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-/** Run `node ARGS > stdoutFile` under /usr/bin/time -v; wall time measured here, peak RSS from time's report. */
-function measure(name: string, nodeArgs: string[], stdoutFile: string, input: { articles: number; chars: number }): Step {
+/**
+ * Run `node ARGS > stdoutFile` under /usr/bin/time -v: wall time measured here, peak RSS from time's report, and the
+ * node process's RSS sampled every second from /proc (to see that memory stays flat rather than growing).
+ */
+async function measure(name: string, nodeArgs: string[], stdoutFile: string, input: { articles: number; chars: number }): Promise<Step> {
   const haveTime = existsSync('/usr/bin/time');
-  const out = openSync(stdoutFile, 'w'); // spawnSync redirects stdio to a file descriptor
+  const out = openSync(stdoutFile, 'w');
   const argv = haveTime ? ['-v', process.execPath, ...nodeArgs] : nodeArgs;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(haveTime ? '/usr/bin/time' : process.execPath, argv, { stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 });
+  const child = spawn(haveTime ? '/usr/bin/time' : process.execPath, argv, { stdio: ['ignore', out, 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const samples: [number, number][] = [];
+  const timer = setInterval(() => {
+    const pid = haveTime ? childPid(child.pid!) : child.pid!;
+    const rss = pid ? rssOf(pid) : undefined;
+    if (rss !== undefined) samples.push([round(Number(process.hrtime.bigint() - t0) / 1e9, 1), rss]);
+  }, 1000);
+  const status = await new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  clearInterval(timer);
   closeSync(out);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const stderr = r.stderr?.toString() ?? '';
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-  if (r.status !== 0) process.stderr.write(`bench: ${name} exited with ${r.status}:\n${stderr.split('\n').slice(-15).join('\n')}\n`);
+  if (status !== 0) process.stderr.write(`bench: ${name} exited with ${status}:\n${stderr.split('\n').slice(-15).join('\n')}\n`);
   const step: Step = {
     name,
-    command: `node ${nodeArgs.map((a) => a.replace(root + '/', '')).join(' ')}`,
+    command: `node ${nodeArgs.map((a) => a.replace(/^.*\/(dist\/)/, '$1')).join(' ')}`,
     seconds: round(seconds, 2),
     articles: input.articles,
     chars: input.chars,
     articlesPerSecond: round(input.articles / seconds, 1),
     charsPerSecond: Math.round(input.chars / seconds),
-    peakRssMB: rss ? round(Number(rss[1]) / 1024, 1) : null,
-    exitStatus: r.status,
+    peakRssMB: rss ? round(Number(rss[1]) / 1024, 1) : samples.length ? Math.max(...samples.map((x) => x[1])) : null,
+    rssSamplesMB: thin(samples, 24),
+    exitStatus: status,
   };
   process.stderr.write(`bench: ${name}: ${step.seconds} s, ${step.articlesPerSecond} articles/s, ${(step.charsPerSecond / 1e6).toFixed(2)}M chars/s, peak RSS ${step.peakRssMB} MB\n`);
   return step;
 }
 
+/** The pid of /usr/bin/time's child (node). */
+function childPid(pid: number): number | undefined {
+  try {
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return kids ? Number(kids.split(/\s+/)[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident set size in MB, from /proc. */
+function rssOf(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? round(Number(m[1]) / 1024, 1) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** At most n evenly spaced samples, the last one kept. */
+function thin<T>(xs: T[], n: number): T[] {
+  if (xs.length <= n) return xs;
+  const step = xs.length / n;
+  const out = Array.from({ length: n - 1 }, (_, i) => xs[Math.floor(i * step)]);
+  out.push(xs[xs.length - 1]);
+  return out;
+}
 
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
@@ -125,7 +180,7 @@ function hottest(profilePath: string, top = 3): { function: string; where: strin
     const dt = p.timeDeltas[i] ?? 0;
     total += dt;
     const f = n.callFrame;
-    const key = `${f.functionName || '(anonymous)'}\t${f.url.replace(/^file:\/\//, '').replace(root + '/', '')}:${f.lineNumber + 1}`;
+    const key = `${f.functionName || '(anonymous)'}\t${f.url.replace(/^.*\/(dist\/)/, '$1')}:${f.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + dt);
   });
   return [...self.entries()]
@@ -145,8 +200,11 @@ async function main(): Promise<void> {
   const profileLimit = Number(argValue('--profile-limit') ?? 2000);
   const corpus = resolve(argValue('--input') ?? join(sharedDir(), 'data/news/ant-news.jsonl.gz'));
   const outFile = resolve(argValue('--out') ?? join(root, 'bench/results.json'));
+  // The machine is shared: the load average says how much of it the benchmark had.
+  const loadAtStart = loadavg().map((x) => round(x, 2));
   const work = mkdtempSync(join(tmpdir(), 'ana-bench-'));
   try {
+    snapshotBuild(mkdtempSync(join(work, 'build-')));
     let input = corpus;
     if (limit !== undefined) {
       input = join(work, `first-${limit}.jsonl.gz`);
@@ -156,12 +214,12 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${counts.articles} articles, ${counts.chars} characters from ${corpus}${limit ? ` (first ${limit})` : ''}\n`);
 
     const steps: Step[] = [];
-    const floor = measure('io-floor', [floorJs, input], join(work, 'floor.out'), counts);
+    const floor = await measure('io-floor', [floorJs, input], join(work, 'floor.out'), counts);
     steps.push(floor);
     const runs: Step[] = [];
-    for (const j of [...new Set([1, jobs])]) {
+    for (const j of process.argv.includes('--only-parallel') ? [jobs] : [...new Set([1, jobs])]) {
       const outPath = join(work, `jobs${j}.out`);
-      const s = measure(`pipeline-jobs-${j}`, [cli, 'annotate', '--jsonl', input, '--jobs', String(j), '--quiet'], outPath, counts);
+      const s = await measure(`pipeline-jobs-${j}`, [cli, 'annotate', '--jsonl', input, '--jobs', String(j), '--quiet'], outPath, counts);
       s.outputSha256 = await sha256File(outPath);
       s.outputBytes = statSync(outPath).size;
       rmSync(outPath);
@@ -169,7 +227,7 @@ async function main(): Promise<void> {
     }
     if (process.argv.includes('--dir')) {
       const dir = join(work, 'out-dir');
-      const s = measure(`batch-files-jobs-${jobs}`, [cli, 'annotate', input, '-o', dir, '--jobs', String(jobs), '--quiet'], join(work, 'dir.log'), counts);
+      const s = await measure(`batch-files-jobs-${jobs}`, [cli, 'annotate', input, '-o', dir, '--jobs', String(jobs), '--quiet'], join(work, 'dir.log'), counts);
       s.outputBytes = readdirSync(dir).length;
       rmSync(dir, { recursive: true, force: true });
       runs.push(s);
@@ -199,7 +257,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       commit,
       workingTreeDirty: dirty,
-      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
       input: { corpus, limit: limit ?? null, ...counts },
       jobs,
       steps,
