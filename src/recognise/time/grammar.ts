@@ -565,12 +565,10 @@ export class Grammar {
       time.minute = m;
       j++;
       clock = true;
-    } else if (x.art && L().ordinals.has(x.key) && this.partAdverb(this.ordinal(i)?.end ?? i + 1)) {
-      const o = this.ordinal(i)!;
-      if (o.value > 12) return undefined;
-      time.hour = o.value;
-      time.minute = 0;
-      j = o.end;
+    } else if (x.art && this.hourWord(i) && this.partAdverb(this.hourWord(i)!.end)) {
+      const h = this.hourWord(i)!;
+      Object.assign(time, h.time);
+      j = h.end;
       clock = true;
     }
     if (clock) {
@@ -582,6 +580,17 @@ export class Grammar {
       } else if (n && n.norm.startsWith('و') && n.art && n.key === 'ربع') {
         time.minute = 15;
         j++;
+      } else if (n && n.norm.startsWith('و') && n.art && n.key === 'ثلث') {
+        time.minute = 20;
+        j++;
+      } else if (n && n.key === 'الا' && !n.art && time.hour !== undefined) {
+        // «الواحدة إلا ثلثا» = 12:40, «إلا ربعا» = a quarter to
+        const less = ({ ربع: 15, ربعا: 15, ثلث: 20, ثلثا: 20 } as Record<string, number>)[this.key(j + 1) ?? ''];
+        if (less !== undefined) {
+          time.hour = time.hour === 1 ? 12 : time.hour - 1;
+          time.minute = 60 - less;
+          j += 2;
+        }
       }
       const part = this.partAdverb(j);
       if (part) {
@@ -614,13 +623,22 @@ export class Grammar {
     const x = this.w[i];
     if (!x) return undefined;
     if (x.tok.kind === 'number') {
-      const m = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(x.norm);
+      const m = /^(\d{1,2})(?:[:.,](\d{2}))?$/.exec(x.norm);
       if (!m) return undefined;
       const h = +m[1];
       const min = m[2] ? +m[2] : 0;
       if (h > 24 || min > 59) return undefined;
       return { time: { hour: h, minute: min }, end: i + 1 };
     }
+    return this.hourWord(i);
+  }
+
+  /** Hours in words are feminine ordinals («العاشرة», «الحادية عشرة») or «الواحدة»; «الساعة الأولى» is not 1 o'clock. */
+  private hourWord(i: number): { time: TimeSem; end: number } | undefined {
+    const x = this.w[i];
+    if (!x || !x.art) return undefined;
+    if (x.key === 'واحده') return { time: { hour: 1, minute: 0 }, end: i + 1 };
+    if (!x.key.endsWith('ه') || x.key === 'اولي') return undefined;
     const o = this.ordinal(i);
     if (o && o.value >= 1 && o.value <= 12) return { time: { hour: o.value, minute: 0 }, end: o.end };
     return undefined;
@@ -650,8 +668,8 @@ export class Grammar {
       if (n && n.art && n.tok.kind === 'arabic' && !n.proclitic) return undefined;
       return { date: { dayRel: 0 }, end: i + 1 };
     }
-    if (!x.art && x.key === 'امس') return { date: { dayRel: -1 }, end: i + 1 };
-    if (x.key === 'غد' || x.key === 'غدا') return { date: { dayRel: 1 }, end: i + 1 };
+    if (!x.art && x.key === 'امس') return { date: { dayRel: -1 }, end: this.weekdayAfter(i + 1) ? i + 2 : i + 1 };
+    if (x.key === 'غد' || x.key === 'غدا') return { date: { dayRel: 1 }, end: this.weekdayAfter(i + 1) ? i + 2 : i + 1 };
     if (x.art && x.key === 'بارحه') return { date: { dayRel: -1 }, end: i + 1 };
     const cd = this.calendarDate(i);
     if (cd && cd.sem.type === 'DATE') return { date: cd.sem.date, end: cd.end };
