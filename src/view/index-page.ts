@@ -29,7 +29,7 @@ export function renderIndexPage(articles: readonly ArticleSummary[], title = 'ا
 ${datalist('l-entity', articles.map((a) => a.entityNames))}
 ${datalist('l-speaker', articles.map((a) => a.speakers))}
 <div class="rows" id="rows">
-<div class="row head"><span>العنوان</span><span>التاريخ</span><span>إشارات · كيانات · زمن · اقتباسات</span><span>المتكلمون</span></div>
+<div class="row head"><span class="t">العنوان</span><span class="d">التاريخ</span><span class="c">إشارات · كيانات · زمن · اقتباسات</span><span class="s">المتكلمون</span></div>
 ${rows}
 </div>`;
   return renderPage({
