@@ -24,6 +24,8 @@ describeIf('ana annotate on bad input', [GOLD_TXT], () => {
     // Undecodable: Latin-1 French, neither UTF-8 nor an Arabic code page.
     writeFileSync(join(inDir, 'latin1.txt'), Buffer.from('Le caf\xe9 cr\xe8me est tr\xe8s bon, d\xe9j\xe0 vu \xe0 Paris, voil\xe0 une phrase fran\xe7aise.\n', 'latin1'));
     writeFileSync(join(inDir, 'empty.txt'), '');
+    // Named .jsonl.gz but not gzip.
+    writeFileSync(join(inDir, 'corrupt.jsonl.gz'), '{"id": "x", "text": "ليس مضغوطا"}\n');
     // 20 MB in one article: four times the default --max-chars.
     const para = good.split('\n')[0] + '\n';
     writeFileSync(join(inDir, 'huge.txt'), para.repeat(Math.ceil(20_000_000 / para.length)));
@@ -48,6 +50,7 @@ describeIf('ana annotate on bad input', [GOLD_TXT], () => {
     const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('ana: ') || !/ article\(s\) /.test(l));
     const expected: [string, RegExp][] = [
       [join(inDir, 'binary.txt'), /binary data, not text/],
+      [`${join(inDir, 'corrupt.jsonl.gz')}:1`, /cannot read: incorrect header check/],
       [join(inDir, 'empty.txt'), /empty file/],
       [join(inDir, 'huge.txt'), /article too large \(\d{8} characters; the limit is 5000000, see --max-chars\)/],
       [join(inDir, 'latin1.txt'), /not valid UTF-8 and not a legacy Arabic encoding/],
@@ -82,7 +85,7 @@ describeIf('ana annotate on bad input', [GOLD_TXT], () => {
     const out = join(root, 'out2');
     const r = ana(['annotate', inDir, '-o', out, '--jobs', '2']);
     check(out, r);
-    expect(r.stderr).toMatch(/ana: 4 article\(s\) \(\d+(\.\d)?k characters\) annotated into .* in [\d.]+ s, 8 failed \(see .*errors\.jsonl\)/);
+    expect(r.stderr).toMatch(/ana: 4 article\(s\) \(\d+(\.\d)?k characters\) annotated into .* in [\d.]+ s, 9 failed \(see .*errors\.jsonl\)/);
   });
 
   test('in one thread, with the same outputs', () => {

@@ -12,9 +12,14 @@ export type IngestResult = { article: Article } | { error: IngestError };
 /** Read a JSONL(.gz) file, or stdin when path is "-", one article per line. */
 export function readJsonlArticles(path: string, stream?: Readable, onBytes?: (bytes: number) => void): AsyncGenerator<IngestResult> {
   let input: Readable = stream ?? (path === '-' ? process.stdin : createReadStream(path));
+  // pipe() does not pass errors on: forward them, so that an unreadable file becomes an error result, not a crash.
+  const then = (next: Transform) => {
+    input.once('error', (e) => next.destroy(e));
+    return input.pipe(next);
+  };
   // A counting pass-through rather than a 'data' listener, which would start the flow before readline listens.
-  if (onBytes) input = input.pipe(new Transform({ transform: (chunk: Buffer, _enc, done) => (onBytes(chunk.length), done(null, chunk)) }));
-  if (path.endsWith('.gz')) input = input.pipe(createGunzip());
+  if (onBytes) input = then(new Transform({ transform: (chunk: Buffer, _enc, done) => (onBytes(chunk.length), done(null, chunk)) }));
+  if (path.endsWith('.gz')) input = then(createGunzip());
   return readJsonlStream(input, path);
 }
 
