@@ -42,10 +42,23 @@ function nonOverlapping(spans: Tagged[]): { kept: Tagged[]; dropped: number } {
   return { kept, dropped };
 }
 
-function bioTag(spans: Tagged[], start: number, end: number): string {
-  const s = spans.find((x) => x.start <= start && end <= x.end);
-  if (!s) return 'O';
-  return `${s.start === start ? 'B' : 'I'}-${s.type}`;
+/**
+ * BIO tags of consecutive pieces against sorted, non-overlapping spans: a cursor that only moves forward (pieces
+ * come in text order), so tagging is linear in tokens + spans. Records which spans got their B.
+ */
+function bioTagger(spans: Tagged[]) {
+  let i = 0;
+  const begun = new Set<Tagged>();
+  return {
+    tag(start: number, end: number): string {
+      while (i < spans.length && spans[i].end <= start) i++;
+      const s = spans[i];
+      if (!s || s.start > start || end > s.end) return 'O';
+      if (s.start === start) begun.add(s);
+      return `${s.start === start ? 'B' : 'I'}-${s.type}`;
+    },
+    unbegun: () => spans.filter((s) => !begun.has(s)).length,
+  };
 }
 
 export function exportConll(doc: AnnotationDocument): ExportResult {
@@ -61,7 +74,8 @@ export function exportConll(doc: AnnotationDocument): ExportResult {
   const cuts = new Set<number>();
   for (const s of [...ner.kept, ...quotes.kept]) cuts.add(s.start).add(s.end);
   let split = 0;
-  let uncovered = 0;
+  const nerTags = bioTagger(ner.kept);
+  const quoteTags = bioTagger(quotes.kept);
   const lines = [`# doc = ${doc.id.replace(/\n/g, ' ')}`, `# text-sha256 = ${doc.source.sha256}`, '# columns = TOKEN START END NER QUOTE (offsets in code points)'];
   let sentence: string | undefined;
   for (const t of tokens) {
@@ -73,12 +87,12 @@ export function exportConll(doc: AnnotationDocument): ExportResult {
     if (pieces.length > 2) split++;
     for (let i = 0; i + 1 < pieces.length; i++) {
       const [a, b] = [pieces[i], pieces[i + 1]];
-      lines.push([cp.slice(a, b), a, b, bioTag(ner.kept, a, b), bioTag(quotes.kept, a, b)].join('\t'));
+      lines.push([cp.slice(a, b), a, b, nerTags.tag(a, b), quoteTags.tag(a, b)].join('\t'));
     }
   }
-  // spans whose start falls outside every token (white space) would lose their B: count them
-  for (const s of [...ner.kept, ...quotes.kept]) if (!tokens.some((t) => t.start <= s.start && s.start < t.end)) uncovered++;
+  // spans whose start falls outside every token (white space) lose their B and come back shorter or not at all
+  const uncovered = nerTags.unbegun() + quoteTags.unbegun();
   if (split) notes.push(`${split} token(s) split at annotation boundaries`);
-  if (uncovered) notes.push(`${uncovered} span(s) start outside every token and come back shortened`);
+  if (uncovered) notes.push(`${uncovered} span(s) start outside every token: they come back shortened or not at all`);
   return { files: [{ name: '.conll', content: lines.join('\n') + '\n' }], notes };
 }
