@@ -189,6 +189,25 @@ describe('TEI edge cases', () => {
   });
 });
 
+describe('CoNLL edge cases', () => {
+  test('without a token layer the segmenter tokenises; a proclitic is split off at the span; overlaps are counted', () => {
+    const d = skeletonDocument({ text: 'قالت وأمازون أمس', id: 'c' });
+    d.entities = [{ id: 'm1', type: 'ORG', start: 6, end: 12, text: 'أمازون', confidence: 1, component: 'rule' }];
+    d.timex = [
+      { id: 't1', type: 'DATE', start: 13, end: 16, text: 'أمس', value: '2018-03-27', confidence: 1, component: 'rule' },
+      { id: 't2', type: 'DATE', start: 5, end: 16, text: 'وأمازون أمس', confidence: 1, component: 'rule' },
+    ];
+    const r = exportDocument(d, 'conll');
+    const rows = r.files[0].content.split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(rows).toEqual(['قالت\t0\t4\tO\tO', 'و\t5\t6\tO\tO', 'أمازون\t6\t12\tB-ORG\tO', 'أمس\t13\t16\tB-DATE\tO']);
+    expect(r.notes).toEqual([
+      'CoNLL left out 1 entity/temporal span(s) overlapping another (BIO cannot nest)',
+      'tokens from the segmenter (the document had no token layer)',
+      '1 token(s) split at annotation boundaries',
+    ]);
+  });
+});
+
 describe('TEI validity (tei_all.rng)', () => {
   const v = validator();
   if (!v.name) console.log(`TEI validation skipped: ${v.reason}`);
