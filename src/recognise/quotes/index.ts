@@ -287,7 +287,7 @@ export function recogniseQuotes(doc: Doc): Quote[] {
     const k = quoteKind({
       prev: prevTok,
       // بـ"…"، لـ"…"، كـ"…": a preposition glued to the mark introduces words (و"…" only joins a list)
-      glued: mq.open.start > 0 && /[بلكـ]/.test(text[mq.open.start - 1]),
+      glued: mq.open.start > 0 && /[بلكـ]/.test(text[mq.open.start - 1]) && !/الـ?$/.test(text.slice(Math.max(0, mq.open.start - 3), mq.open.start)),
       words,
       single: words === 1 ? tokens.slice(openTok + 1, closeTok).find((t) => t.kind !== 'punct') : undefined,
       next: mq.close ? tokens[closeTok + 1] : undefined,

@@ -52,7 +52,8 @@ function inflect(v: RawVerb): [string, CueForm['form'], Agreement][] {
   if (v.part) {
     const part = viewForm(v.part);
     const base = part.endsWith('ا') ? part.slice(0, -1) : part;
-    out.push([base + 'ا', 'part', 'm'], [base, 'part', 'm'], [base + 'ه', 'part', 'f'], [base + 'ين', 'part', 'pl']);
+    // the bare form (مضيف، هاتف) is a noun far more often than an adverbial participle: only the accusative counts
+    out.push([base + 'ا', 'part', 'm'], [base + 'ه', 'part', 'f'], [base + 'ين', 'part', 'pl']);
   }
   return out;
 }

@@ -113,7 +113,10 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
   // document head: its author is the speaker
   if (DOCUMENT_HEADS.has(stemOf(first))) {
     let k = i + 1;
+    if (isPunct(tokens[k], ',')) k++;
     if (tokens[k] && /^(نشر|اصدر|اورد|وزع)/.test(tokens[k].norm)) k++;
+    // «البيان، الصادر عن المكتب الإعلامي للإنتربول»
+    else if (tokens[k]?.norm === 'الصادر' && tokens[k + 1]?.norm === 'عن') k += 2;
     const author = tokens[k];
     if (author && k < limit) {
       const inner = phraseAfter(tokens, k, limit, proclitics(author).includes('ل'));
