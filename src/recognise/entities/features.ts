@@ -222,6 +222,7 @@ export function extractFeatures(
     }
     if (p1.cl8) out[base + f++] = mix(35, p1.cl8, 0) & mask;
     if (n1.cl8) out[base + f++] = mix(36, n1.cl8, 0) & mask;
+
     const room = base + MAX_FEATURES;
     for (const g of look.gaz[k]) if (base + f < room) out[base + f++] = mix(18, g, 0) & mask;
     if (k > 0) for (const g of look.gaz[k - 1]) if (base + f < room) out[base + f++] = mix(19, g, 0) & mask;

@@ -71,6 +71,8 @@ export function defaultGazetteer(): Gazetteer {
 }
 
 const PROCLITIC_LETTERS = 'وفبلك';
+/** Letters peeled off a word the segmenter left whole; ك and ف start too many names (كابل، فرنسا) to guess. */
+const PEELABLE = 'ولب';
 const MARKS = /[\u0640\u064B-\u065F\u0670]/;
 
 /**
@@ -81,7 +83,7 @@ const MARKS = /[\u0640\u064B-\u065F\u0670]/;
 export function startForms(t: Token, v: TokenView): { form: string; spanStart: number }[] {
   const out = [{ form: v.core, spanStart: v.spanStart }];
   if (v.w !== v.core) out.push({ form: v.w, spanStart: t.start });
-  if (t.kind === 'arabic' && !v.pre && v.w.length >= 4 && PROCLITIC_LETTERS.includes(v.w[0])) {
+  if (t.kind === 'arabic' && !v.pre && v.w.length >= 5 && PEELABLE.includes(v.w[0])) {
     // original offset after the first letter and any marks attached to it
     let o = t.start + 1;
     while (o < t.end && MARKS.test(t.text[o - t.start])) o++;
@@ -123,7 +125,7 @@ export function matchAt(g: Gazetteer, tokens: readonly Token[], views: readonly 
   if (t.kind !== 'arabic' && t.kind !== 'latin' && t.kind !== 'number') return undefined;
   const v = views[i];
   // fast path: most tokens start no entry under any of their forms
-  if (!g.maxLen.has(v.core) && !g.maxLen.has(v.w) && (v.pre || t.kind !== 'arabic' || v.w.length < 4 || !PROCLITIC_LETTERS.includes(v.w[0]))) return undefined;
+  if (!g.maxLen.has(v.core) && !g.maxLen.has(v.w) && (v.pre || t.kind !== 'arabic' || v.w.length < 5 || !PEELABLE.includes(v.w[0]))) return undefined;
   let best: GazMatch | undefined;
   for (const { form, spanStart } of startForms(t, v)) {
     const n = g.maxLen.get(form);

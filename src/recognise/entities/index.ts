@@ -102,6 +102,8 @@ const HEAD_ROLES: Record<EntityType, string> = { ORG: 'org-head', LOC: 'loc-head
 /** First token of a tagged span after a generic head or title the span starts with (شركة، مجلة، الرئيس …). */
 function stripHead(gaz: Gazetteer, views: readonly TokenView[], from: number, to: number, type: EntityType): number {
   let f = from;
+  // «منظمة أوبك» -> «أوبك», but «منظمة التحرير الفلسطينية» keeps its head
+  if (type === 'ORG' && to - from === 2 && triggerEndingAt(gaz, views, from, 'org-head-short', from) === 1) return from + 1;
   // titles can stack (الرئيس التنفيذي): strip while the longest trigger at the span start matches
   for (let guard = 0; guard < 3 && f < to - 1; guard++) {
     let len = 0;
@@ -201,7 +203,7 @@ function isNationalityAdjective(gaz: Gazetteer, tokens: readonly Token[], views:
 const WEAK_HEADS = new Set(['سوق', 'السوق', 'بورصه', 'البورصه', 'ميناء', 'موانء', 'موانيء', 'بنك', 'البنك', 'الخطوط', 'الشرطه', 'الجيش', 'القوات', 'الحرس']);
 /** Adjectives that end institution names besides nationalities. */
 const INSTITUTION_ADJ = new Set(['المركزي', 'المركزيه', 'الوطني', 'الوطنيه', 'العالمي', 'العالميه', 'الدولي', 'الدوليه', 'الاتحادي', 'الاتحاديه', 'العربي', 'العربيه', 'الاسلامي', 'الاسلاميه', 'الشعبي', 'الشعبيه', 'الفيدرالي', 'الفيدراليه', 'الاوروبي', 'الاوروبيه', 'الافريقي', 'الافريقيه', 'الخليجي', 'الخليجيه', 'الجويه', 'العليا', 'الاعلي', 'المتحده']);
-const NOT_NAME_WORDS = new Set(['اداره', 'رييس', 'مدير', 'اعضاء', 'عضو']);
+const NOT_NAME_WORDS = new Set(['اداره', 'الاداره', 'رييس', 'مدير', 'اعضاء', 'عضو', 'الوزراء', 'الانباء']);
 
 function institutionNames(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], from: number, to: number, out: Candidate[]): void {
   const nation = (k: number) => k < to && tokens[k].kind === 'arabic' && views[k].def && !views[k].pre && isNationality(gaz, views[k]);
@@ -214,7 +216,7 @@ function institutionNames(gaz: Gazetteer, tokens: readonly Token[], views: reado
     let j = i + 1;
     if (head.def) {
       if (!nisba(j)) continue;
-    } else if (plain(j) && views[j].def) j++;
+    } else if (plain(j) && views[j].def && !NOT_NAME_WORDS.has(views[j].core)) j++;
     else if (plain(j) && !views[j].def && !NOT_NAME_WORDS.has(views[j].core) && !/(ي|يه)$/.test(views[j].bare) && plain(j + 1) && views[j + 1].def && !nisba(j + 1)) j += 2;
     else if (place(j)) {
       const m = matchAt(gaz, tokens, views, j, to)!;
