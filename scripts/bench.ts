@@ -204,7 +204,14 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg().map((x) => round(x, 2));
   const work = mkdtempSync(join(tmpdir(), 'ana-bench-'));
   try {
-    snapshotBuild(mkdtempSync(join(work, 'build-')));
+    // What is measured: HEAD when the build was copied, whether others' uncommitted work was in it, and the build's
+    // fingerprint (the same one resumable runs use).
+    const commit = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root }).stdout?.toString().trim();
+    const dirty = (spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root }).stdout?.toString() ?? '').trim() !== '';
+    const snapshot = mkdtempSync(join(work, 'build-'));
+    snapshotBuild(snapshot);
+    const { buildFingerprint } = require(join(snapshot, 'dist/batch/resume.js')) as typeof import('../src/batch/resume');
+    const build = buildFingerprint(snapshot);
     let input = corpus;
     if (limit !== undefined) {
       input = join(work, `first-${limit}.jsonl.gz`);
@@ -251,12 +258,11 @@ async function main(): Promise<void> {
       }
     }
 
-    const commit = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root }).stdout?.toString().trim();
-    const dirty = (spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root }).stdout?.toString() ?? '').trim() !== '';
     const result = {
       date: new Date().toISOString(),
       commit,
       workingTreeDirty: dirty,
+      buildFingerprint: build,
       machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
       input: { corpus, limit: limit ?? null, ...counts },
       jobs,
