@@ -3,7 +3,7 @@
  * the JSON's spans, hovering a quote lights up its speaker and cue, entity clicks, right-to-left layout, no
  * network, no injected markup, and the corpus page's filters. Screenshots go to test-output/view/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -80,12 +80,13 @@ async function charBox(page: Page, offset: number): Promise<{ left: number; righ
 suite('ana view pages in Chromium', () => {
   let browser: Browser;
   let out: string;
+  let dir: string;
   const docs: AnnotationDocument[] = [];
   const pageOf = (doc: AnnotationDocument) => pathToFileURL(path.join(out, `${safeFileStem(doc.id)}.html`)).href;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ana-view-browser-'));
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ana-view-browser-'));
     out = path.join(dir, 'out');
     // The pipeline's own output for the seed (the recognisers may still find little), plus the fixtures.
     docs.push(annotate({ text: readFileSync(SEED_PATH, 'utf8'), id: SEED_ID, source: { path: SEED_PATH } }, { tokens: false }));
@@ -100,6 +101,7 @@ suite('ana view pages in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   /** Open a page, failing on any request beyond the file itself, any script error and any console error. */

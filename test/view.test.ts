@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -150,6 +150,7 @@ describe('ana view', () => {
       expect(index).toContain(`href="${escapeHtml(encodeURIComponent(f))}"`);
       expect(existsSync(path.join(out, f))).toBe(true);
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
