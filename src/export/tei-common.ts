@@ -14,9 +14,13 @@ import { block, el, txt, type XmlNode } from './xml';
 
 export const BODY_ID = 'doc';
 
-/** Paragraphs in code points; derived from the text (as the segmenter does) when the document has none. */
+/**
+ * Paragraphs in code points; derived from the text (as the segmenter does) when the document has none, or when
+ * its paragraphs are out of order or overlap (the body would then not spell the text).
+ */
 export function paragraphsOf(doc: AnnotationDocument, cp: CodePointText): (JsonSpan & { id: string })[] {
-  if (doc.paragraphs.length) return doc.paragraphs;
+  const ordered = doc.paragraphs.every((p, i) => p.start <= p.end && p.end <= cp.length && (i === 0 || doc.paragraphs[i - 1].end <= p.start));
+  if (doc.paragraphs.length && ordered) return doc.paragraphs;
   return findParagraphs(cp.text).map((p) => {
     const start = cp.conv.toCodePoint(p.start);
     const end = cp.conv.toCodePoint(p.end);
