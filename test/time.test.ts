@@ -34,6 +34,12 @@ describe('weekdays resolved by tense', () => {
     const t = timexes('وأضافت المصادر أن الرئيس التنفيذي لمجموعة بلاكستون ستيفن شوارتسمان سيستضيف الخميس المقبل فعالية على شرف ولي العهد.', '2018-03-25');
     expect(find(t, 'الخميس المقبل').value).toBe('2018-03-29');
   });
+  test('present tense: the nearest such day, either way (BBC 2018-04-23, a Monday)', () => {
+    const t = timexes('وطالب جماهير الفريق بإظهار الاحترام لروما عندما يلتقي الفريقان، يوم الثلاثاء، في أنفيلد في ذهاب نصف النهائي.', '2018-04-23');
+    expect(find(t, 'يوم الثلاثاء').value).toBe('2018-04-24');
+    // a reporting verb in the present does not count: «وتقول الشرطة إنه قتل الأحد» is last Sunday
+    expect(find(timexes('وتقول الشرطة إن الرجل قتل الأحد في منزله.', '2018-04-23'), 'الأحد').value).toBe('2018-04-22');
+  });
   test('«يوم» is inside the span, «بيوم»’s proclitic is not', () => {
     const t = timexes('اجتماع لجنة السياسة النقدية بالبنك المركزي المقرر يوم الخميس المقبل.', '2018-05-11');
     expect(find(t, 'يوم الخميس المقبل').value).toBe('2018-05-17');

@@ -840,6 +840,21 @@ export class Grammar {
     return best;
   }
 
+  /**
+   * An imperfect (present-tense) verb governs the expression: «يلتقي الفريقان يوم الثلاثاء», «تقام المباراة
+   * الأربعاء». News uses it for the coming days as much as for the past ones, so the nearest such day is meant.
+   * Reporting verbs («يقول», «تضيف») are left out: they introduce past events.
+   */
+  presentNear(i: number): boolean {
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      const x = this.w[k];
+      if (x.tok.kind === 'punct' && x.norm !== ',') break;
+      if (x.tok.kind !== 'arabic' || x.art) continue;
+      if (isImperfect(x.key)) return true;
+    }
+    return false;
+  }
+
   /** Future cues near word i (the governing verb with سـ, «سوف», «من المقرر», «اعتبارا من» …). */
   futureNear(i: number, end: number): boolean {
     for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
@@ -853,6 +868,17 @@ export class Grammar {
     }
     return false;
   }
+}
+
+const NOT_VERBS = new Set(['يوم', 'يوما', 'يونيو', 'يونيه', 'يوليو', 'يوليه', 'يناير', 'يمن', 'يد', 'يدي', 'يورو', 'يونيسف', 'يابان', 'يهود', 'يهودي', 'يوميا', 'يومين', 'يسار', 'يمين']);
+const REPORTING = new Set(['يقول', 'تقول', 'يضيف', 'تضيف', 'يذكر', 'تذكر', 'يشير', 'تشير', 'يوضح', 'توضح', 'يعتبر', 'تعتبر', 'يري', 'تري', 'يبدو', 'يعني', 'تعني', 'يمكن', 'يجب', 'يعد', 'تعد', 'يذكر', 'يتابع', 'يكون', 'تكون']);
+/** Imperfect verbs whose first letter is ت: the ت-initial words are mostly verbal nouns (تقرير), so only these. */
+const T_VERBS = new Set(['تقام', 'تنطلق', 'تنتظر', 'تتجه', 'تستضيف', 'تلتقي', 'تواجه', 'تعقد', 'تبدا', 'تجري', 'تستمر', 'تنتهي', 'تشهد', 'تختتم', 'تلعب', 'تخوض', 'تصل', 'تزور', 'تحتفل', 'تنظم', 'تستقبل', 'تفتتح', 'تعود', 'تغادر', 'تتوجه']);
+
+function isImperfect(key: string): boolean {
+  if (NOT_VERBS.has(key) || REPORTING.has(key)) return false;
+  if (T_VERBS.has(key)) return true;
+  return key.length >= 4 && key.startsWith('ي') && !key.endsWith('ه') && !key.endsWith('يه');
 }
 
 export function to24(h: number, part: string | undefined): number {

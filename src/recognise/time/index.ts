@@ -39,7 +39,8 @@ export function recogniseTimex(doc: SegmentedDoc, anchor?: TimexAnchor | string,
         i++;
         continue;
       }
-      const ctx: ResolveContext = { anchor: anchorDay, future: g.futureNear(m.start, m.end), lastYear };
+      const future = g.futureNear(m.start, m.end);
+      const ctx: ResolveContext = { anchor: anchorDay, future, present: !future && g.presentNear(m.start), lastYear };
       const r = resolveMatch(m, ctx, weekdayMemo);
       const first = words[m.start];
       const last = words[m.end - 1];
@@ -72,7 +73,8 @@ function resolveMatch(m: Match, ctx: ResolveContext, weekdayMemo: Map<number, st
   if (sem.type === 'SET') return { value: sem.value, anchored: false };
   const date = sem.type === 'DATE' ? sem.date : sem.date;
   const bareWeekday = date && date.weekday !== undefined && date.dir === 'tense' && date.month === undefined;
-  if (bareWeekday && ctx.anchor && weekdayMemo.has(date.weekday!)) {
+  // the first mention decides, unless this one has a tense cue of its own
+  if (bareWeekday && ctx.anchor && !ctx.future && !ctx.present && weekdayMemo.has(date.weekday!)) {
     const v = weekdayMemo.get(date.weekday!)!;
     if (sem.type === 'DATE') return { value: v, anchored: true };
     const t = resolveTime({ ...date, weekday: undefined, dir: undefined, year: +v.slice(0, 4), month: +v.slice(5, 7), day: +v.slice(8, 10) }, sem.time, ctx);

@@ -7,6 +7,8 @@ export interface ResolveContext {
   anchor?: Ymd;
   /** The governing verb (or a cue such as «اعتبارا من») points to the future. */
   future: boolean;
+  /** The governing verb is imperfect (present tense): a bare weekday is the nearest one, either way. */
+  present?: boolean;
   /** The last explicit year mentioned before this expression («نفس العام»). */
   lastYear?: number;
 }
@@ -74,6 +76,12 @@ export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
   if (d.weekday !== undefined) {
     if (!a) return { value: `XXXX-WXX-${d.weekday}`, anchored: false };
     const mode = d.dir === 'before' ? 'before' : d.dir === 'after' ? 'after' : ctx.future ? 'onOrAfter' : 'onOrBefore';
+    if (mode === 'onOrBefore' && ctx.present) {
+      const back = weekdayNear(a, d.weekday, 'onOrBefore');
+      const ahead = weekdayNear(a, d.weekday, 'onOrAfter');
+      const nearer = toTime(a) - toTime(back) <= toTime(ahead) - toTime(a) ? back : ahead;
+      return { value: formatYmd(nearer), anchored: true };
+    }
     return { value: formatYmd(weekdayNear(a, d.weekday, mode)), anchored: true };
   }
   if (d.dayRel !== undefined) {
