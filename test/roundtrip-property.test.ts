@@ -15,10 +15,10 @@ import { validateTei, validator } from './helpers/validate-tei';
 
 const out = mkdtempSync(path.join(tmpdir(), 'ana-property-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-/** TEI files of the first generated documents, validated in one call at the end. */
+/** TEI files of every generated document, validated in one call at the end. */
 const teiFiles: string[] = [];
 function keep(name: string, xml: string) {
-  if (teiFiles.length >= 60) return;
+  
   const p = path.join(out, `${teiFiles.length}-${name}`);
   writeFileSync(p, xml);
   teiFiles.push(p);
@@ -92,8 +92,8 @@ describe('generated documents round-trip through the standoff formats', () => {
 describe('generated TEI is valid', () => {
   const v = validator();
   if (!v.name) console.log(`TEI validation skipped: ${v.reason}`);
-  (v.name ? test : test.skip)('the first 60 generated TEI files (standoff and inline) validate against tei_all.rng', () => {
-    expect(teiFiles).toHaveLength(60);
+  (v.name ? test : test.skip)('every generated TEI file (standoff and inline) validates against tei_all.rng', () => {
+    expect(teiFiles.length).toBeGreaterThanOrEqual(300);
     const r = validateTei(teiFiles);
     expect([...r.errors.entries()]).toEqual([]);
   });
