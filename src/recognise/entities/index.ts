@@ -33,8 +33,16 @@ export function recogniseEntities(doc: SegmentedDoc, resources: { gazetteer?: Ga
   // gazetteer: the project's own lists (ANERGazet only feeds the model: it holds too many common words)
   for (const s of doc.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (tokens[i].kind === 'hashtag') {
+        // #السعودية: the name after the mark (words of a multi-word tag are joined by _)
+        const entry = gaz.byKey.get(views[i].w.slice(1).replace(/_/g, ' '))?.find((e) => e.hand);
+        if (entry) cands.push({ start: tokens[i].start + 1, end: tokens[i].end, type: entry.type, component: 'gazetteer', confidence: 0.85, rank: 1, tokens: 1 });
+        continue;
+      }
       const m = matchAt(gaz, tokens, views, i, s.tokenEnd, true);
       if (!m) continue;
+      // أستراليًا with tanwin is an adverb (in Australian fashion), not the country
+      if (/\u064B/.test(tokens[m.to - 1].text)) continue;
       cands.push({ start: m.spanStart, end: tokens[m.to - 1].end, type: m.entries[0].type, component: 'gazetteer', confidence: 0.9, rank: 1, tokens: m.to - m.from });
     }
   }
@@ -102,12 +110,15 @@ const HEAD_ROLES: Record<EntityType, string> = { ORG: 'org-head', LOC: 'loc-head
 /** First token of a tagged span after a generic head or title the span starts with (شركة، مجلة، الرئيس …). */
 function stripHead(gaz: Gazetteer, views: readonly TokenView[], from: number, to: number, type: EntityType): number {
   let f = from;
+  // a person's name does not start with a nationality adjective (الرئيس الفلبيني دوتيرتي)
+  const nationalityAt = (k: number) => type === 'PER' && views[k].def && !views[k].pre && isNationality(gaz, views[k]);
   // «منظمة أوبك» -> «أوبك», but «منظمة التحرير الفلسطينية» keeps its head
   if (type === 'ORG' && to - from === 2 && triggerEndingAt(gaz, views, from, 'org-head-short', from) === 1) return from + 1;
   // titles can stack (الرئيس التنفيذي): strip while the longest trigger at the span start matches
   for (let guard = 0; guard < 3 && f < to - 1; guard++) {
     let len = 0;
     for (let j = f; j < to - 1 && j < f + 4; j++) if (triggerEndingAt(gaz, views, j, HEAD_ROLES[type], f) === j - f + 1) len = j - f + 1;
+    if (!len && nationalityAt(f)) len = 1;
     if (!len) break;
     f += len;
   }
