@@ -71,6 +71,17 @@ describe('ana export', () => {
     expect(readdirSync(out)).toEqual(['macron.tei.xml']); // atomic writes leave no temporary files behind
   });
 
+  test('JSONL from "ana annotate --jsonl": one document a line, error records skipped, a bad line named by number', async () => {
+    const jsonl = path.join(dir, 'batch.jsonl');
+    const other = { ...doc, id: 'second' };
+    writeFileSync(jsonl, [JSON.stringify(doc), JSON.stringify({ error: { path: 'x.txt', error: 'unreadable' } }), '{"format": ', JSON.stringify(other)].join('\n') + '\n');
+    const out = path.join(dir, 'out-jsonl');
+    const r = await ana(['--to', 'webanno', jsonl, '-o', out, '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^ana export: ${jsonl}:3: not JSON`));
+    expect(readdirSync(out).sort()).toEqual(['macron.jsonld', 'second.jsonld']);
+  });
+
   test('usage errors', async () => {
     await expect(run([good])).rejects.toThrow(UsageError);
     await expect(run(['--to', 'docx', good])).rejects.toThrow(/unknown format "docx"/);

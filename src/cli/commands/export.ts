@@ -38,9 +38,14 @@ function readDocuments(path: string): ReadResult[] {
     return text.split('\n').flatMap((line, i): ReadResult[] => {
       if (!line.trim()) return [];
       const where = `${path}:${i + 1}`;
+      let o: unknown;
       try {
-        const o = JSON.parse(line);
-        if (o && typeof o === 'object' && 'error' in o && !('format' in o)) return [];
+        o = JSON.parse(line);
+      } catch (e) {
+        return [{ where, error: `not JSON: ${(e as Error).message}` }];
+      }
+      if (o && typeof o === 'object' && 'error' in o && !('format' in o)) return [];
+      try {
         return [{ doc: importJson(line), where }];
       } catch (e) {
         return [{ where, error: (e as Error).message }];
