@@ -256,5 +256,16 @@ describe('attribution on news sentences', () => {
     const qs = quotes(text, [{ start: at, end: at + 11, text: 'شي جين بينغ', type: 'PER', confidence: 1, component: 'model' }]);
     expect(qs[1]).toMatchObject({ cue: { text: 'مضيفاً' }, speaker: { text: 'ترمب', via: 'agreement' } });
   });
+
+  it('reads the subject before a weak verb, an appositive name before a title, a name after an activist', () => {
+    expect(quotes('رغم أن الشمال اتهم وفده بتقديم مطالب "بأسلوب العصابات" فيما يتصل بنزع السلاح النووي.')[0].speaker?.text).toBe('الشمال');
+    expect(quotes('وأعلن السنتاتور الديمقراطي، مارك وورنر، نائب رئيس اللجنة أنه واثق من قدرتها على "الوقوف بوجه الرئيس إذا تلقت أمرا".')[0].speaker?.text).toBe('مارك وورنر');
+    expect(quotes('إذ قال الناشط بلال أبو صلاح لـ CNN: "نحن لا نثق بقرار روسيا بإيقاف إطلاق النار".')[0].speaker?.text).toBe('بلال أبو صلاح');
+  });
+
+  it('keeps a short quoted name inside the speaker phrase a term', () => {
+    const qs = quotes('ويقول نيكولا رفعت من مكتب المشورات "بيرينغ بوينت" إن "وسائل الإعلام المدمجة في المنصات قد تكبدت أصلا خسائر".');
+    expect(qs.map((q) => q.kind)).toEqual(['term', 'speech']);
+  });
 });
 

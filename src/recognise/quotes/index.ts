@@ -105,6 +105,12 @@ function explicitSpeaker(doc: Doc, cue: CueHit, names: TextSpan[]): { phrase?: S
   if (pron) return { via: 'pronoun', agreement: pron };
   let i = cue.last + 1;
   if (tokens[i] && ['ايضا', 'كذلك', 'بدوره', 'بدورها'].includes(tokens[i].norm)) i++;
+  // a weak (transitive) verb after its subject: «الشمال اتهم وفده بـ…» — the noun after it is the object
+  if (!cue.strong) {
+    const before = phraseBefore(tokens, cue.first, floor);
+    if (before && tokens[tokenAt(tokens, before.start) - 1]?.kind !== 'arabic') return { phrase: snap(before), via: 'explicit', agreement };
+    if (before && ['ان', 'لكن', 'غير'].includes(tokens[tokenAt(tokens, before.start) - 1]?.norm ?? '')) return { phrase: snap(before), via: 'explicit', agreement };
+  }
   if (agreement === 'pl') {
     // a plural verb follows its subject (VSO verbs stay singular): the noun after it is its object
     const before = phraseBefore(tokens, cue.first, floor, true);

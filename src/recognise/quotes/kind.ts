@@ -45,9 +45,10 @@ export function quoteKind(e: KindEvidence): { kind: 'speech' | 'term'; confidenc
     // a title right before: the quotation names its institution (حاكم "بنك الشعب الصيني")
     if (isTitleWord(prev) && e.words <= 5) return { kind: 'term', confidence: 0.75 };
   }
-  // «وقالت "ستاندارد اند بورز" إن …»: a short quotation between a speech verb and the reported words is its subject
-  if (e.cueAdjacent && e.words <= 5 && e.next && (COMPLEMENTIZERS.has(e.next.norm) || e.next.norm === ':' || e.next.norm === 'في')) {
-    return { kind: 'term', confidence: 0.75 };
+  // «وقالت "ستاندارد اند بورز" إن …»، «ويقول نيكولا رفعت من مكتب "بيرينغ بوينت" إن …»: a short quotation right
+  // before the complementizer or colon that opens the reported words belongs to the speaker's noun phrase
+  if (e.next && (COMPLEMENTIZERS.has(e.next.norm) || e.next.norm === ':' || (e.cueAdjacent && e.next.norm === 'في'))) {
+    if (e.words <= (e.cueAdjacent ? 5 : 3)) return { kind: 'term', confidence: 0.75 };
   }
   if (prev && prev.kind === 'punct' && prev.norm === ':') return { kind: 'speech', confidence: 0.95 };
   // one bare word (حادث "سويوز"، المقاومة "التهامية") is a name or a term; one word with a preposition or a

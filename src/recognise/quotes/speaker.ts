@@ -136,7 +136,7 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
     let k = j + 2;
     while (k < limit && k - (j + 2) < 4 && nameWord(tokens[k]) && !isTitleWord(tokens[k])) k++;
     const after = tokens[k];
-    const closes = !after || k >= limit || isPunct(after, ',', ':', '"', '.') || NP_STOP.has(after.norm) || proclitics(after).includes('ل');
+    const closes = !after || k >= limit || isPunct(after, ',', ':', '"', '.') || NP_STOP.has(after.norm) || proclitics(after).includes('ل') || isTitleWord(after);
     if (k > j + 2 && k - (j + 2) <= 4 && closes && !tokens[j + 2].norm.startsWith('ال')) {
       return { start: tokens[j + 2].start, end: tokens[k - 1].end, named: true };
     }
@@ -145,7 +145,7 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
   if (title) {
     let k = j;
     while (k > i && !proclitics(tokens[k]).length && !tokens[k].norm.startsWith('ال') && !isTitleWord(tokens[k]) && tokens[k].kind === 'arabic') k--;
-    if (k < j && k > i && tokens[k].norm.startsWith('ال')) return { start: tokens[k + 1].start, end: tokens[j].end, named: true };
+    if (k < j && k >= i && tokens[k].norm.startsWith('ال')) return { start: tokens[k + 1].start, end: tokens[j].end, named: true };
   }
   return phrase;
 }
