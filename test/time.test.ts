@@ -40,6 +40,20 @@ describe('weekdays resolved by tense', () => {
     // a reporting verb in the present does not count: «وتقول الشرطة إنه قتل الأحد» is last Sunday
     expect(find(timexes('وتقول الشرطة إن الرجل قتل الأحد في منزله.', '2018-04-23'), 'الأحد').value).toBe('2018-04-22');
   });
+  test('a weekday with «صباحا» is a TIME; the future verb picks the coming Friday (2018-05-17, a Thursday)', () => {
+    const t = timexes('أعلن رئيس المفوضية الأوروبية جان كلود يونكر الخميس أن المفوضية الأوروبية ستطلق الجمعة صباحا العملية التي تتيح لها أن تتصدى للعقوبات.', '2018-05-17');
+    expect(find(t, 'الخميس').value).toBe('2018-05-17');
+    expect(find(t, 'الجمعة صباحا')).toMatchObject({ type: 'TIME', value: '2018-05-18TMO' });
+    const u = timexes('والثلاثاء صباحا، توفيت رضيعة فلسطينية بعد تنشقها غازا مسيلا للدموع قرب الحدود في شرق غزة الاثنين.', '2018-05-15');
+    expect(find(u, 'الثلاثاء صباحا').value).toBe('2018-05-15TMO');
+    expect(find(u, 'الاثنين').value).toBe('2018-05-14');
+  });
+  test('«الاثنين» meaning «the two», «في اليوم» meaning «per day»', () => {
+    const t = timexes('رودريغيز وفالكاو ضمن 26 لاعبا أعلنت أسماؤهم السبت، علما أن الاثنين عائدان من إصابات.', '2018-03-17');
+    expect(t.map((x) => x.text)).toEqual(['السبت']);
+    const u = timexes('تحدد الحد الأقصى لاستخدام اللعبة بالنسبة لمن لم تتجاوز أعمارهم 12 عاما بساعة واحدة في اليوم، على أن يكون.', '2018-10-02');
+    expect(u.map((x) => x.text)).toEqual(['12 عاما']);
+  });
   test('«يوم» is inside the span, «بيوم»’s proclitic is not', () => {
     const t = timexes('اجتماع لجنة السياسة النقدية بالبنك المركزي المقرر يوم الخميس المقبل.', '2018-05-11');
     expect(find(t, 'يوم الخميس المقبل').value).toBe('2018-05-17');

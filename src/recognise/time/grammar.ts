@@ -220,7 +220,7 @@ export class Grammar {
     let strong = false;
     // weekday
     const wdWord = this.w[j];
-    const marketDay = !yawm && ['سوق', 'صلاه', 'خطبه', 'مسجد'].includes(this.key(j - 1) ?? '');
+    const marketDay = (!yawm && ['سوق', 'صلاه', 'خطبه', 'مسجد'].includes(this.key(j - 1) ?? '')) || (!yawm && this.bothNotMonday(j));
     if (wdWord && L().weekdays.has(wdWord.key) && (wdWord.art || yawm) && !marketDay && !(wdWord.key === 'جمعه' && !yawm && this.isConstructNext(j + 1))) {
       date.weekday = L().weekdays.get(wdWord.key)!;
       date.dir = 'tense';
@@ -312,6 +312,18 @@ export class Grammar {
     if (yawm && date.weekday === undefined && date.month === undefined && !date.hijri) return undefined;
     if (date.month === undefined && !date.hijri && date.weekday === undefined) return undefined;
     return { start: i, end: j, sem: { type: 'DATE', date }, confidence: edge ? 0.8 : 0.9 };
+  }
+
+  /** «الاثنين» also means «the two»: «البلدين الاثنين», «أن الاثنين عائدان». */
+  private bothNotMonday(i: number): boolean {
+    const x = this.w[i];
+    if (!x || x.key !== 'اثنين') return false;
+    const prev = this.w[i - 1];
+    const next = this.w[i + 1];
+    if (prev && prev.art && prev.tok.kind === 'arabic' && /ين$/.test(prev.key)) return true;
+    if (next && !next.art && next.tok.kind === 'arabic' && /ان$/.test(next.key) && next.key.length >= 4) return true;
+    if (prev && ['كلا', 'بين'].includes(prev.key)) return true;
+    return false;
   }
 
   /** «الجمعة» followed by a noun in construct could be «الجمعة العامة»-like; keep the check narrow. */
@@ -420,6 +432,8 @@ export class Grammar {
       if (n && n.art && ['سابق', 'تالي', 'لاحق', 'ذاته', 'نفسه'].includes(n.key)) return mk(i + 2, { unresolvable: true }, 0.8);
       if (n && n.art && (L().ordinals.has(n.key) || /^(وطني|عالمي|دولي|اول|اخير|اخر|مفتوح|كامل|واحد|ذي)$/.test(n.key))) return undefined;
       if (n && !n.art && n.tok.kind === 'arabic' && ['ذاته', 'نفسه'].includes(n.key)) return mk(i + 2, { unresolvable: true }, 0.8);
+      // «ثلاث مرات في اليوم», «ساعة واحدة في اليوم»: per day, not today
+      if (this.plain(i - 1, 'في') && /^(مر|ساع|وجب|دقي|حب|جرع|واحد)/.test(this.key(i - 2) ?? '')) return undefined;
       // «اليوم» for today: not in a construct «اليوم الدراسي» (article-bearing adjective after it)
       if (n && n.art && n.tok.kind === 'arabic' && !n.proclitic && !L().weekdays.has(n.key)) return undefined;
       if (n && n.art && L().weekdays.has(n.key)) return mk(i + 2, { dayRel: 0 }, 0.9);
@@ -836,6 +850,16 @@ export class Grammar {
     let best: Match | undefined;
     for (const m of [this.time(i), this.numericDate(i), this.calendarDate(i), this.year(i), this.relative(i), this.duration(i), this.set(i)]) {
       if (m && m.end > m.start && (!best || m.end > best.end)) best = m;
+    }
+    // «يوم الاثنين صباحا», «أمس مساء»: a day followed by a part of the day is a TIME
+    if (best && best.sem.type === 'DATE') {
+      const d = best.sem.date;
+      const dayLevel = (d.weekday !== undefined || d.dayRel !== undefined || d.day !== undefined) && !d.unresolvable;
+      const part = dayLevel ? this.partAdverb(best.end) : undefined;
+      if (part && ['صباحا', 'مساء', 'مساءا', 'ظهرا', 'عصرا', 'ليلا', 'فجرا'].includes(this.key(best.end)!)) {
+        const tz = this.timezone(part.end);
+        return { start: best.start, end: part.end, sem: { type: 'TIME', date: d, time: { part: part.part }, ...(tz ? { timezone: tz.zone } : {}) }, confidence: best.confidence };
+      }
     }
     return best;
   }
