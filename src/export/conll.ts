@@ -10,7 +10,6 @@
 import type { AnnotationDocument, JsonSpan } from '../emit/format';
 import { normalise } from '../normalise';
 import { segment } from '../segment';
-import { toArticle } from '../pipeline';
 import { byPosition, codePointText, quoteOuter, type ExportResult } from './common';
 
 interface Tagged {
@@ -22,7 +21,8 @@ interface Tagged {
 /** Tokens (code points) with their sentence ids: the document's own, else the segmenter's on its text. */
 function tokensOf(doc: AnnotationDocument): { tokens: (JsonSpan & { sentence: string })[]; derived: boolean } {
   if (doc.tokens?.length) return { tokens: doc.tokens, derived: false };
-  const seg = segment(normalise(toArticle({ text: doc.text, id: doc.id })));
+  // the document's text is already as ingest leaves it (no BOM, LF): segment it as the pipeline would
+  const seg = segment(normalise({ id: doc.id, text: doc.text, meta: {}, source: { path: doc.source.path, encoding: doc.source.encoding, format: doc.source.format } }));
   const cp = codePointText(doc.text);
   return {
     tokens: seg.tokens.map((t) => ({ start: cp.conv.toCodePoint(t.start), end: cp.conv.toCodePoint(t.end), text: t.text, sentence: `s${t.sentence + 1}` })),
