@@ -181,3 +181,17 @@ describe('a damaged JSONL.gz', () => {
     expect(err(last).message).toMatch(new RegExp(`^${p}:\\d+: cannot read: `));
   });
 });
+
+describe('sidecar metadata', () => {
+  test('NAME.meta.json beside NAME.txt gives title, publication date, url, outlet and category', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ana-meta-'));
+    writeFileSync(join(dir, 'BB-1.txt'), 'في الصين، طفل يولد بعد وفاة والديه.');
+    writeFileSync(join(dir, 'BB-1.meta.json'), JSON.stringify({ docno: 'BB-1', src: 'BBC', cat: 'technology', title: 'في الصين', time: 'Thu, 12 Apr 2018 13:20:07 GMT', time_iso: '2018-04-12T13:20:07+00:00', url: 'http://www.bbc.co.uk/arabic/x' }));
+    const [r] = await all(join(dir, 'BB-1.txt'));
+    expect(ok(r).meta).toEqual({ title: 'في الصين', published: '2018-04-12T13:20:07+00:00', url: 'http://www.bbc.co.uk/arabic/x', outlet: 'BBC', category: 'technology' });
+    writeFileSync(join(dir, 'BB-2.txt'), 'نص.');
+    writeFileSync(join(dir, 'BB-2.meta.json'), '{"title": ');
+    const [bad] = await all(join(dir, 'BB-2.txt'));
+    expect(err(bad).message).toMatch(new RegExp(`^${join(dir, 'BB-2.meta.json')}: metadata file is not valid JSON`));
+  });
+});

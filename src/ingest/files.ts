@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Article, SourceInfo } from '../types';
 import { IngestError } from './errors';
 import { decodeBytes, DecodeProblem } from './decode';
 import { extractHtml } from './html';
 import { readJsonlArticles, type IngestResult } from './jsonl';
+import { metaFromRecord } from './meta';
 
 export type { IngestResult } from './jsonl';
 
@@ -84,7 +85,32 @@ export function readSingleArticle(path: string): IngestResult {
   } catch (e) {
     return { error: new IngestError(path, `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`) };
   }
-  return articleFromBytes(bytes, path);
+  const r = articleFromBytes(bytes, path);
+  return 'article' in r ? withSidecarMeta(r.article, path) : r;
+}
+
+/**
+ * Metadata from a sidecar `NAME.meta.json` beside `NAME.txt` (title, publication date, url, outlet, category), as
+ * the news gold ships it. What the file itself says (an HTML <title>, say) wins; a sidecar that cannot be read is an
+ * error for the article, not a silent loss of its date.
+ */
+function withSidecarMeta(article: Article, path: string): IngestResult {
+  const sidecar = join(dirname(path), `${article.id}.meta.json`);
+  if (!existsSync(sidecar)) return { article };
+  let record: unknown;
+  try {
+    record = JSON.parse(readFileSync(sidecar, 'utf8'));
+  } catch (e) {
+    return { error: new IngestError(sidecar, `metadata file is not valid JSON (${(e as Error).message})`, undefined, article.id) };
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return { error: new IngestError(sidecar, 'metadata file is not a JSON object', undefined, article.id) };
+  }
+  return { article: { ...article, meta: { ...metaFromRecord(record as Record<string, unknown>), ...definedOnly(article.meta) } } };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Decode and, for markup, extract an article from bytes. The format follows the file name's extension. */

@@ -6,6 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import type { Article } from '../types';
 import { IngestError } from './errors';
 import { unifyNewlines } from './decode';
+import { metaFromRecord } from './meta';
 
 export type IngestResult = { article: Article } | { error: IngestError };
 
@@ -67,13 +68,12 @@ export function parseJsonlLine(raw: string, path: string, line: number, stem = '
     return { error: new IngestError(path, `article has no "text" string field`, line, id) };
   }
   if (!o.text.trim()) return { error: new IngestError(path, 'article text is empty', line, id) };
-  const str = (k: string) => (typeof o[k] === 'string' && (o[k] as string).trim() ? (o[k] as string) : undefined);
   const text = unifyNewlines(o.text);
   return {
     article: {
       id,
       text,
-      meta: { title: str('title'), published: str('published') ?? str('date'), url: str('url'), outlet: str('source'), category: str('category') },
+      meta: metaFromRecord(o),
       source: { path, line, encoding: 'UTF-8', format: 'jsonl', newlinesUnified: text !== o.text },
     },
   };
