@@ -22,7 +22,7 @@ interface Tagged {
 function tokensOf(doc: AnnotationDocument): { tokens: (JsonSpan & { sentence: string })[]; derived: boolean } {
   if (doc.tokens?.length) return { tokens: doc.tokens, derived: false };
   // the document's text is already as ingest leaves it (no BOM, LF): segment it as the pipeline would
-  const seg = segment(normalise({ id: doc.id, text: doc.text, meta: {}, source: { path: doc.source.path, encoding: doc.source.encoding, format: doc.source.format } }));
+  const seg = segment(normalise({ id: doc.id, text: doc.text, meta: {}, source: { path: doc.source.path, encoding: doc.source.encoding, format: 'api' } }));
   const cp = codePointText(doc.text);
   return {
     tokens: seg.tokens.map((t) => ({ start: cp.conv.toCodePoint(t.start), end: cp.conv.toCodePoint(t.end), text: t.text, sentence: `s${t.sentence + 1}` })),
