@@ -84,7 +84,8 @@ function pairMarks(marks: Mark[]): { pairs: [Mark, Mark][]; leftover?: Mark } {
   let leftover: Mark | undefined;
   if (marks.length % 2 === 1) {
     let bestCost = Infinity;
-    for (let k = marks.length - 1; k >= 0; k--) {
+    // on a tie the earliest mark is left over: «قال: "… لـ "اسم" …» is an unclosed quotation around a closed one
+    for (let k = 0; k < marks.length; k++) {
       const rest = marks.filter((_, i) => i !== k);
       // the leftover costs what reading it as an opening mark costs (a stray closing mark is worse)
       const c = pairCost(rest) + cost(marks[k], 'open') * 0.5;
