@@ -139,6 +139,17 @@ describe('relative and deictic dates', () => {
   });
 });
 
+describe('more relative forms', () => {
+  test('«بين عامي 1950 و1953», «بالأمس», «مساء هذا اليوم», «هذا الصباح»', () => {
+    const t = timexes('منذ الحرب الكورية بين عامي 1950 و1953. وقال: خلال الاتصالات التي أجريناها معهما بالأمس. وفي مساء هذا اليوم (الأحد) رصدت قوات التحالف. وغادرت الولايات المتحدة هذا الصباح.', '2018-06-03');
+    expect(find(t, 'عامي 1950').value).toBe('1950');
+    expect(find(t, '1953').value).toBe('1953');
+    expect(find(t, 'الأمس').value).toBe('2018-06-02');
+    expect(find(t, 'مساء هذا اليوم')).toMatchObject({ type: 'TIME', value: '2018-06-03TEV' });
+    expect(find(t, 'هذا الصباح')).toMatchObject({ type: 'TIME', value: '2018-06-03TMO' });
+  });
+});
+
 describe('times of day and time zones', () => {
   test('«الساعة العاشرة مساء الأحد بالتوقيت المحلي» (BBC 2018-02-12, a Monday)', () => {
     const t = timexes('وقد أغلق المطار الساعة العاشرة مساء الأحد بالتوقيت المحلي، وقالت الشرطة إنها تعمل على إزالة القنبلة.', '2018-02-12');

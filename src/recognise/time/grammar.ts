@@ -347,7 +347,7 @@ export class Grammar {
       j++;
     }
     let head = false;
-    if (this.anyForm(j, 'عام', 'سنه', 'عاما')) {
+    if (this.anyForm(j, 'عام', 'سنه', 'عاما', 'عامي', 'سنتي', 'اعوام')) {
       head = true;
       j++;
     }
@@ -420,6 +420,7 @@ export class Grammar {
     }
     if (key === 'اول' && !x.art && this.plain(i + 1, 'امس')) return mk(i + 2, { dayRel: -2 }, 0.9);
     if (key === 'بارحه' && x.art) return mk(i + 1, { dayRel: -1 }, 0.9);
+    if (key === 'امس' && x.art) return mk(i + 1, { dayRel: -1 }, 0.85);
     if ((key === 'غدا' || key === 'غد') && !x.art) {
       if (this.plain(i - 1, 'بعد') && i > 0) return undefined;
       return mk(this.weekdayAfter(i + 1) ? i + 2 : i + 1, { dayRel: 1 }, 0.9);
@@ -462,6 +463,7 @@ export class Grammar {
       return mk(i + 2, this.unitRel(this.key(i + 1)!, 0), 0.9);
     }
     if (!x.art && key === 'نفس' && this.withArt(i + 1, 'عام', 'سنه')) return mk(i + 2, { sameYear: true }, 0.85);
+    if (!x.art && key === 'هذا' && this.withArt(i + 1, 'يوم') && !this.w[i + 2]?.art) return mk(i + 2, { dayRel: 0 }, 0.85);
     // quarters and halves: «الربع الثاني من العام 2018», «النصف الأول من العام الجاري»
     if (x.art && (key === 'ربع' || key === 'نصف')) {
       const ord = this.ordinal(i + 1);
@@ -562,6 +564,10 @@ export class Grammar {
   time(i: number): Match | undefined {
     const x = this.w[i];
     if (!x) return undefined;
+    // «هذا الصباح», «هذا المساء»: today
+    if (!x.art && x.key === 'هذا' && this.withArt(i + 1, 'صباح', 'مساء')) {
+      return { start: i, end: i + 2, sem: { type: 'TIME', date: { dayRel: 0 }, time: { part: L().dayParts.get(this.key(i + 1)!)! } }, confidence: 0.8 };
+    }
     let j = i;
     const time: TimeSem = {};
     let clock = false;
@@ -685,6 +691,7 @@ export class Grammar {
     if (!x.art && x.key === 'امس') return { date: { dayRel: -1 }, end: this.weekdayAfter(i + 1) ? i + 2 : i + 1 };
     if (x.key === 'غد' || x.key === 'غدا') return { date: { dayRel: 1 }, end: this.weekdayAfter(i + 1) ? i + 2 : i + 1 };
     if (x.art && x.key === 'بارحه') return { date: { dayRel: -1 }, end: i + 1 };
+    if (!x.art && x.key === 'هذا' && this.withArt(i + 1, 'يوم')) return { date: { dayRel: 0 }, end: i + 2 };
     const cd = this.calendarDate(i);
     if (cd && cd.sem.type === 'DATE') return { date: cd.sem.date, end: cd.end };
     return undefined;
