@@ -24,6 +24,8 @@ const bits = Number(argValue('--bits') ?? 18);
 const outPath = resolve(root, argValue('--out') ?? 'models/ner.json');
 const clusterPath = argValue('--clusters') ?? join(root, 'models/clusters.txt');
 const useWojood = !process.argv.includes('--no-wojood');
+/** Passive-aggressive step cap (0: plain perceptron steps). */
+const paC = Number(argValue('--pa') ?? 0);
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -108,9 +110,11 @@ function averaged(w: Float32Array, u: Float32Array, c: number): Float32Array {
 function main(): void {
   const t0 = Date.now();
   const aner = readAnercorp(join(shared, 'data/anercorp/ANERCorp.train.txt'));
-  const cut = Math.floor(aner.length * 0.9);
-  const train = aner.slice(0, cut);
-  const dev = aner.slice(cut);
+  // held out: the last 10% by default; --dev-from F moves the window (for cross-checks; the committed model uses 0.9)
+  const devFrom = Math.floor(aner.length * Number(argValue('--dev-from') ?? 0.9));
+  const devTo = Math.min(aner.length, devFrom + Math.ceil(aner.length * 0.1));
+  const train = [...aner.slice(0, devFrom), ...aner.slice(devTo)];
+  const dev = aner.slice(devFrom, devTo);
   // The held-out part as `token tag` lines (tags as in the corpus, MISC included) for `ana score`.
   mkdirSync(join(root, 'tmp'), { recursive: true });
   const devTokens = dev.reduce((n, s) => n + s.tokens.length, 0);
@@ -118,7 +122,7 @@ function main(): void {
     const p = l.trim().split(/\s+/);
     return p.length >= 2 && p[0] && p[0].replace(/[\u200E\u200F]/g, '');
   });
-  writeFileSync(join(root, 'tmp/anercorp-dev.txt'), rawLines.slice(rawLines.length - devTokens).join('\n') + '\n');
+  if (devTo === aner.length) writeFileSync(join(root, 'tmp/anercorp-dev.txt'), rawLines.slice(rawLines.length - devTokens).join('\n') + '\n');
   const woj = useWojood ? readWojood(join(shared, 'data/wojood/train.txt')) : [];
   let clusters: Clusters | undefined;
   if (process.argv.includes('--build-clusters') || (!existsSync(clusterPath) && !process.argv.includes('--no-clusters'))) {
@@ -159,6 +163,30 @@ function main(): void {
       const ex = trainEx[oi];
       emissions(m, ex.feats, ex.counts, ex.n, scores);
       viterbi(m, scores, ex.n, pred);
+      // step size: 1 (perceptron), or passive-aggressive (PA-I): the smallest step that fixes the margin, at most C
+      let tau = 1;
+      if (paC > 0) {
+        let diff = 0;
+        let wrong = 0;
+        let normSq = 0;
+        for (let k = 0; k < ex.n; k++) {
+          const g = ex.gold[k];
+          const p = pred[k];
+          const gp = k === 0 ? NT : ex.gold[k - 1];
+          const pp = k === 0 ? NT : pred[k - 1];
+          diff += scores[k * NT + p] - scores[k * NT + g] + m.trans[pp * NT + p] - m.trans[gp * NT + g];
+          if (g !== p) {
+            wrong++;
+            normSq += 2 * ex.counts[k];
+          }
+          if (g !== p || gp !== pp) normSq += 2;
+        }
+        if (wrong === 0) {
+          c++;
+          continue;
+        }
+        tau = Math.min(paC, (diff + Math.sqrt(wrong)) / normSq);
+      }
       for (let k = 0; k < ex.n; k++) {
         const g = ex.gold[k];
         const p = pred[k];
@@ -166,15 +194,16 @@ function main(): void {
         const pp = k === 0 ? NT : pred[k - 1];
         if (g !== p) {
           const base = k * MAX_FEATURES;
+          const tc = tau * c;
           for (let f = 0; f < ex.counts[k]; f++) {
             const o = ex.feats[base + f] * NT;
-            m.w[o + g] += 1; uw[o + g] += c;
-            m.w[o + p] -= 1; uw[o + p] -= c;
+            m.w[o + g] += tau; uw[o + g] += tc;
+            m.w[o + p] -= tau; uw[o + p] -= tc;
           }
         }
         if (g !== p || gp !== pp) {
-          if (ALLOWED[gp * NT + g]) { m.trans[gp * NT + g] += 1; ut[gp * NT + g] += c; }
-          m.trans[pp * NT + p] -= 1; ut[pp * NT + p] -= c;
+          if (ALLOWED[gp * NT + g]) { m.trans[gp * NT + g] += tau; ut[gp * NT + g] += tau * c; }
+          m.trans[pp * NT + p] -= tau; ut[pp * NT + p] -= tau * c;
         }
       }
       c++;
