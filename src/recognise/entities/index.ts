@@ -27,8 +27,10 @@ export function recogniseEntities(doc: SegmentedDoc, resources: { gazetteer?: Ga
   const cands: Candidate[] = [];
 
   // header: the segmenter found the dateline place and the byline author
-  if (doc.header.dateline) cands.push(fromSpan(doc.header.dateline, 'LOC', 'header', 0.95, 0));
-  if (doc.header.byline) cands.push(fromSpan(doc.header.byline, 'PER', 'header', 0.9, 0));
+  // (a byline with digits or more than five words is a date or a sentence, not an author)
+  const { dateline, byline } = doc.header;
+  if (dateline && /^[\p{L}\p{M}\s]+$/u.test(dateline.text)) cands.push(fromSpan(dateline, 'LOC', 'header', 0.95, 0));
+  if (byline && /^[\p{L}\p{M}\s.'’-]+$/u.test(byline.text) && byline.text.trim().split(/\s+/).length <= 5) cands.push(fromSpan(byline, 'PER', 'header', 0.9, 0));
 
   // gazetteer: the project's own lists (ANERGazet only feeds the model: it holds too many common words)
   for (const s of doc.sentences) {
@@ -48,18 +50,26 @@ export function recogniseEntities(doc: SegmentedDoc, resources: { gazetteer?: Ga
   }
 
   // model
+  const wordy = (k: number) => tokens[k].kind === 'arabic' || tokens[k].kind === 'latin' || tokens[k].kind === 'number';
   for (const t of tagDocument(doc, views, gaz, model)) {
-    const from = stripHead(gaz, views, t.from, t.to, t.type);
-    if (from >= t.to) continue;
+    // a span starts and ends on words (not on an emoji or a bracket the tagger took in)
+    let to = t.to;
+    while (to > t.from && !wordy(to - 1)) to--;
+    let from = t.from;
+    while (from < to && !wordy(from)) from++;
+    if (from >= to) continue;
+    from = stripHead(gaz, views, from, to, t.type);
+    if (from >= to) continue;
     // a span mixing scripts (Forbes أن) is a tagging slip: the Latin-name rule and the gazetteer cover the name
     let latin = false;
     let arabic = false;
-    for (let k = from; k < t.to; k++) {
+    for (let k = from; k < to; k++) {
       if (tokens[k].kind === 'latin') latin = true;
       else if (tokens[k].kind === 'arabic') arabic = true;
     }
-    if (latin && arabic) continue;
-    cands.push({ start: views[from].spanStart, end: tokens[t.to - 1].end, type: t.type, component: 'model', confidence: t.confidence, rank: 2, tokens: t.to - from });
+    // Latin names are the Latin rule's and the gazetteer's: the tagger learned Arabic (and tags "Google and")
+    if (latin) continue;
+    cands.push({ start: views[from].spanStart, end: tokens[to - 1].end, type: t.type, component: 'model', confidence: t.confidence, rank: 2, tokens: to - from });
   }
 
   // rules
