@@ -267,5 +267,17 @@ describe('attribution on news sentences', () => {
     const qs = quotes('ويقول نيكولا رفعت من مكتب المشورات "بيرينغ بوينت" إن "وسائل الإعلام المدمجة في المنصات قد تكبدت أصلا خسائر".');
     expect(qs.map((q) => q.kind)).toEqual(['term', 'speech']);
   });
+
+  it('reads a cue verb carrying an object pronoun and a cue after the quotation (كما قال)', () => {
+    const qs = quotes('واستنكر وزير الخارجية الروسي سيرغي لافروف الاتهامات البريطانية اليوم الاثنين ووصفها بأنها "استفزاز طائش وبشع".');
+    expect(qs[0]).toMatchObject({ kind: 'speech', cue: { text: 'ووصفها' }, speaker: { text: 'سيرغي لافروف', via: 'agreement' } });
+    const [q] = quotes('وتصر عائلة الزوج المقتول على تنفيذ حكم الإعدام لأن الفتاة "جرحت كبرياءهم بقتلها لابنهم بالسكين"، كما قال أحد أقاربها لبي بي سي.');
+    expect(q).toMatchObject({ kind: 'speech', cue: { text: 'قال' }, speaker: { text: 'أحد أقاربها' } });
+  });
+
+  it('keeps prepositions with pronouns and time words out of speakers', () => {
+    expect(quotes('وحمل بعض المتظاهرين لافتات كتب عليها "راخوي، أيها اللص، إنك تسرق معاش تقاعدي"، بينما اتهمت لافتات أخرى الحكومة.')[0].speaker?.text).not.toBe('عليها');
+    expect(quotes('وقال مصدر أوروبي بعيد منتصف ليل الخميس الجمعة، "لدينا اتفاق حول اليونان"، وذلك بعد ست ساعات من اجتماع.')[0].speaker).toMatchObject({ text: 'مصدر أوروبي', description: 'مصدر أوروبي' });
+  });
 });
 

@@ -20,7 +20,15 @@ export interface CueHit {
 /** The token's view form without one conjunction proclitic و/ف (وأضاف -> اضاف). */
 function bare(t: Token): string[] {
   const n = t.norm;
-  return /^[وف]/.test(n) && n.length > 3 ? [n, n.slice(1)] : [n];
+  const out = /^[وف]/.test(n) && n.length > 3 ? [n, n.slice(1)] : [n];
+  // an object pronoun on the verb (ووصفها، اعتبره): the verb without it
+  const enc = t.segments?.filter((g) => g.role === 'enclitic').map((g) => g.form).join('');
+  if (enc && n.endsWith(enc) && n.length - enc.length >= 3) {
+    const v = n.slice(0, n.length - enc.length);
+    out.push(v);
+    if (/^[وف]/.test(v) && v.length > 3) out.push(v.slice(1));
+  }
+  return out;
 }
 
 /** The verb cue a token is, if any. */

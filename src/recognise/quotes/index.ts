@@ -44,9 +44,11 @@ function tokenAt(tokens: Token[], pos: number): number {
  * Can this cue after a quotation attribute it? Phrases (بحسب، وفق ما أورد، حسب تعبيره) can; a bare past verb only
  * right after the closing mark and a comma («…»، قال X), not one opening a new clause (وأكدت، كما أكدت، في حين اتهم).
  */
-function postPosed(c: CueHit, closeTok: number): boolean {
+function postPosed(c: CueHit, closeTok: number, tokens: Token[]): boolean {
   if (c.type === 'phrase' || c.first < c.last) return true;
-  return c.form === 'past' && c.first - closeTok <= 2;
+  // «…»، قال X / «…»، كما قال أحد أقاربها
+  const gap = c.first - closeTok;
+  return c.form === 'past' && (gap <= 2 || (gap <= 3 && tokens[c.first - 1]?.norm === 'كما'));
 }
 
 /** Pronoun subjects before a verb (لكنه أضاف، وهي تقول): their gender. */
@@ -275,7 +277,7 @@ export function recogniseQuotes(doc: Doc): Quote[] {
     let cue: CueHit | undefined = [...before].reverse().find((c) => !adjunct(c)) ?? before[before.length - 1];
     let cueIsAfter = false;
     const nextOpen = marked.find((o) => o.open.start > mq.open.start)?.open.start ?? Infinity;
-    const after = cues.find((c) => c.first > closeTok && c.last < sClose.tokenEnd && tokens[c.first].start < nextOpen && postPosed(c, closeTok));
+    const after = cues.find((c) => c.first > closeTok && c.last < sClose.tokenEnd && tokens[c.first].start < nextOpen && postPosed(c, closeTok, tokens));
     // a post-posed cue right after the quotation («…» للنظام الإيراني، وفق ما أورد بيان) beats a distant one before
     const introduced = openTok > 0 && (tokens[openTok - 1].norm === ':' || ['ان', 'انه', 'انها', 'انهم', 'انهما'].includes(tokens[openTok - 1].norm));
     if (after && (!cue || (!introduced && !after.anaphoric && after.first - closeTok <= 6 && openTok - cue.last > 2 * (after.first - closeTok) && openTok - cue.last > 8))) {

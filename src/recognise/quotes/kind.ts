@@ -41,7 +41,7 @@ export function quoteKind(e: KindEvidence): { kind: 'speech' | 'term'; confidenc
   const prev = e.prev;
   if (prev && prev.kind === 'arabic') {
     const stem = stemOf(prev);
-    if (TERM_HEADS.has(stem) || TERM_HEADS.has(prev.norm)) return { kind: 'term', confidence: 0.85 };
+    if ((TERM_HEADS.has(stem) || TERM_HEADS.has(prev.norm)) && e.words <= 6) return { kind: 'term', confidence: 0.85 };
     // a title right before: the quotation names its institution (حاكم "بنك الشعب الصيني")
     if (isTitleWord(prev) && e.words <= 5) return { kind: 'term', confidence: 0.75 };
   }

@@ -43,6 +43,10 @@ const isPunct = (t: Token | undefined, ...chars: string[]) => !!t && t.kind === 
 function npWord(t: Token | undefined): boolean {
   if (!t || (t.kind !== 'arabic' && t.kind !== 'latin')) return false;
   if (NP_STOP.has(t.norm) || t.norm.length < 2) return false;
+  // a preposition carrying a pronoun (عليها، منه، لها) is not a noun
+  const stem = t.segments?.find((g) => g.role === 'stem');
+  if (stem && t.segments!.some((g) => g.role === 'enclitic') && (NP_STOP.has(stem.form) || /^(ل|ب|ك)$/.test(stem.form))) return false;
+  if (/^(علي|الي|من|عن|ل|ب|مع|في|لدي|عند)(ه|ها|هم|هما|هن|ي|نا|ك|كم)$/.test(t.norm)) return false;
   if (verbCue(t)) return false;
   // an adverbial accusative (مؤخرًا، علنًا) ends the phrase
   if (t.kind === 'arabic' && ARABIC_DIACRITIC.test(t.text) && /[\u064B]/.test(t.text)) return false;
@@ -95,6 +99,13 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
     if (!npWord(n)) break;
     // a name followed by its title (أوليفييه جاكوب محلل النفط): the name is the mention
     if (!title && isTitleWord(n)) break;
+    // a description closed by a name ends there (وزير الخارجية الروسي سيرغي لافروف | الاتهامات البريطانية)
+    if (title && n.norm.startsWith('ال')) {
+      const plainName = (t: Token) => t.kind === 'arabic' && !t.norm.startsWith('ال') && !proclitics(t).length && !isTitleWord(t);
+      let r = j;
+      while (r > i && plainName(tokens[r])) r--;
+      if (r < j && tokens[r].norm.startsWith('ال')) break;
+    }
     const p = proclitics(n);
     // «المتحدث باسم الوزارة»: باسم continues a description
     if (title && n.norm === 'باسم') {
