@@ -1,6 +1,8 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+export { safeFileStem } from '../emit/filename';
+
 /**
  * Write a file atomically: the content goes to a temporary file in the same folder, which is renamed over the
  * target only once complete, so a reader (or a killed run) never sees a half-written file.
@@ -24,8 +26,3 @@ export function writeFileAtomic(path: string, content: string): void {
   renameSync(tmp, path);
 }
 
-/** A file name for an article id: path separators and characters unsafe on common file systems replaced. */
-export function safeFileStem(id: string): string {
-  const s = id.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_');
-  return s.length > 180 ? s.slice(0, 180) : s || '_';
-}

@@ -49,10 +49,7 @@ export function quoteOuter(q: JsonQuote): { start: number; end: number } {
 }
 
 /** A file-name stem for a document id: path separators and characters unsafe on common file systems replaced. */
-export function fileStem(id: string): string {
-  const s = id.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_');
-  return s.length > 180 ? s.slice(0, 180) : s || '_';
-}
+export { safeFileStem as fileStem } from '../emit/filename';
 
 export function entityById(doc: AnnotationDocument): Map<string, JsonEntityEntry> {
   return new Map(doc.entityTable.map((e) => [e.id, e]));

@@ -4,6 +4,7 @@ import type { GoldDocument } from './types';
 import { readAnercorp } from './gold/anercorp';
 import { readWojood } from './gold/wojood';
 import { readNewsGold } from './gold/news-json';
+import { importBrat, importJson, importTei } from '../import';
 
 export type GoldFormat = 'anercorp' | 'wojood' | 'json' | 'brat' | 'tei';
 export const GOLD_FORMATS: GoldFormat[] = ['anercorp', 'wojood', 'json', 'brat', 'tei'];
@@ -20,16 +21,23 @@ export function loadGold(path: string, format: GoldFormat): GoldDocument[] {
     case 'json': {
       const raw = JSON.parse(content) as { source?: string; format?: string; text?: string };
       if (raw.format?.startsWith('arabic-news-annotator/')) {
-        // the project's own JSON, e.g. annotations corrected by hand
-        return [goldFromAnnotation(JSON.parse(content))];
+        // the project's own JSON, e.g. annotations corrected by hand (importJson checks every span against the text)
+        return [goldFromAnnotation(importJson(content))];
       }
       const src = raw.source ? join(dirname(path), basename(raw.source)) : path.replace(/\.gold\.json$/, '.txt');
       if (!existsSync(src)) throw new Error(`${path}: the text file it names (${src}) is missing`);
       return [readNewsGold(content, readFileSync(src, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), stem)];
     }
-    case 'brat':
+    case 'brat': {
+      // PATH is the .ann file (or the .txt); the other one sits beside it with the same stem
+      const stemPath = path.replace(/\.(ann|txt)$/, '');
+      const ann = path.endsWith('.txt') ? readFileSync(`${stemPath}.ann`, 'utf8') : content;
+      const txtPath = `${stemPath}.txt`;
+      if (!existsSync(txtPath)) throw new Error(`the brat text file ${txtPath} is missing`);
+      return [goldFromAnnotation(importBrat(readFileSync(txtPath, 'utf8'), ann, stem))];
+    }
     case 'tei':
-      throw new Error(`gold format ${format} is read through the importers (src/import), not available yet`);
+      return [goldFromAnnotation(importTei(content))];
   }
 }
 
