@@ -7,3 +7,6 @@ export { offsetConverter } from './emit/offsets';
 export type { AnnotationDocument } from './emit/format';
 export type * from './types';
 export { PIPELINE_VERSION } from './version';
+export { exportDocument } from './export';
+export { importBrat, importTei, importJson, importConll, importWebAnno } from './import';
+export { Scorer, formatReport, type ScoreReport } from './score';
