@@ -6,6 +6,7 @@
  *   --only-parallel   skip the 1-worker run (for the whole corpus on a shared machine)
  *   --dir          also time the batch mode (one JSON file per article, atomic writes, manifest) with N workers
  *   --no-profile   skip the CPU profile
+ *   --profile-only only the floor and the CPU profile
  *   --profile-limit N   articles in the profiled run (default 2000)
  *   --input FILE   another JSONL(.gz) corpus (default ../shared/data/news/ant-news.jsonl.gz)
  *   --out FILE     where the figures go (default bench/results.json)
@@ -169,8 +170,11 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
-/** Self time per function in a .cpuprofile, largest first (V8's pseudo-frames like "(garbage collector)" kept apart). */
-function hottest(profilePath: string, top = 3): { function: string; where: string; selfMs: number; share: number }[] {
+/**
+ * Self time per function in a .cpuprofile, largest first (V8's pseudo-frames like "(garbage collector)" left out),
+ * and self time per pipeline stage (the dist/ folder a function's file is in).
+ */
+function hottest(profilePath: string, top = 3): { hottest: { function: string; where: string; selfMs: number; share: number }[]; byStage: Record<string, number> } {
   const p = JSON.parse(readFileSync(profilePath, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -183,7 +187,14 @@ function hottest(profilePath: string, top = 3): { function: string; where: strin
     const key = `${f.functionName || '(anonymous)'}\t${f.url.replace(/^.*\/(dist\/)/, '$1')}:${f.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + dt);
   });
-  return [...self.entries()]
+  const stages = new Map<string, number>();
+  for (const [k, us] of self) {
+    const m = /\tdist\/((?:recognise\/)?[^/:]+)/.exec(k);
+    const stage = m ? m[1].replace(/\.js$/, '') : /^\(garbage collector\)/.test(k) ? 'gc' : /^\((idle|program|root)\)/.test(k) ? 'v8' : 'node/other';
+    stages.set(stage, (stages.get(stage) ?? 0) + us);
+  }
+  const byStage = Object.fromEntries([...stages.entries()].sort((a, b) => b[1] - a[1]).map(([k, us]) => [k, round(us / total, 3)]));
+  const hot = [...self.entries()]
     .filter(([k]) => !/^\((idle|program|garbage collector|root)\)/.test(k))
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
@@ -191,6 +202,7 @@ function hottest(profilePath: string, top = 3): { function: string; where: strin
       const [fn, where] = k.split('\t');
       return { function: fn, where, selfMs: Math.round(us / 1000), share: round(us / total, 3) };
     });
+  return { hottest: hot, byStage };
 }
 
 async function main(): Promise<void> {
@@ -221,10 +233,11 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${counts.articles} articles, ${counts.chars} characters from ${corpus}${limit ? ` (first ${limit})` : ''}\n`);
 
     const steps: Step[] = [];
+    const profileOnly = process.argv.includes('--profile-only');
     const floor = await measure('io-floor', [floorJs, input], join(work, 'floor.out'), counts);
     steps.push(floor);
     const runs: Step[] = [];
-    for (const j of process.argv.includes('--only-parallel') ? [jobs] : [...new Set([1, jobs])]) {
+    for (const j of profileOnly ? [] : process.argv.includes('--only-parallel') ? [jobs] : [...new Set([1, jobs])]) {
       const outPath = join(work, `jobs${j}.out`);
       const s = await measure(`pipeline-jobs-${j}`, [cli, 'annotate', '--jsonl', input, '--jobs', String(j), '--quiet'], outPath, counts);
       s.outputSha256 = await sha256File(outPath);
@@ -244,7 +257,7 @@ async function main(): Promise<void> {
     const streamRuns = runs.filter((s) => s.outputSha256);
     const identical = streamRuns.every((s) => s.outputSha256 === streamRuns[0].outputSha256);
 
-    let profile: { articles: number; hottest: ReturnType<typeof hottest> } | undefined;
+    let profile: ({ articles: number } & ReturnType<typeof hottest>) | undefined;
     if (!process.argv.includes('--no-profile')) {
       const profIn = join(work, 'profile.jsonl.gz');
       await takeFirst(input, profIn, profileLimit);
@@ -253,8 +266,9 @@ async function main(): Promise<void> {
       spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, cli, 'annotate', '--jsonl', profIn, '--jobs', '1', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
       const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
       if (file) {
-        profile = { articles: Math.min(profileLimit, counts.articles), hottest: hottest(join(profDir, file)) };
+        profile = { articles: Math.min(profileLimit, counts.articles), ...hottest(join(profDir, file)) };
         for (const h of profile.hottest) process.stderr.write(`bench: hot: ${h.function} (${h.where}) ${h.selfMs} ms self, ${(h.share * 100).toFixed(1)}%\n`);
+        process.stderr.write(`bench: self time by stage: ${Object.entries(profile.byStage).map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ')}\n`);
       }
     }
 
