@@ -279,5 +279,18 @@ describe('attribution on news sentences', () => {
     expect(quotes('وحمل بعض المتظاهرين لافتات كتب عليها "راخوي، أيها اللص، إنك تسرق معاش تقاعدي"، بينما اتهمت لافتات أخرى الحكومة.')[0].speaker?.text).not.toBe('عليها');
     expect(quotes('وقال مصدر أوروبي بعيد منتصف ليل الخميس الجمعة، "لدينا اتفاق حول اليونان"، وذلك بعد ست ساعات من اجتماع.')[0].speaker).toMatchObject({ text: 'مصدر أوروبي', description: 'مصدر أوروبي' });
   });
+
+  it('makes a so-called name a term and does not read نقل (transfer) as a cue', () => {
+    expect(quotes('وأوضح المسؤول أن الحل الذي يتم البحث عنه هو ما يسمى بـ "خيار الوسائط المتعددة" والذي يمكن أن يتضمن حفلا موسيقيا.')[0].kind).toBe('term');
+    const [q] = quotes('وقالت الوزارة إنه متهم بمحاولة نقل معلومات دفاعية إلى الصين وتلقي "مئات الآلاف من الدولارات" مقابل عمله.');
+    expect(q.cue?.text).toBe('وقالت');
+  });
+
+  it('prefers an organisation to a place for a dropped feminine subject', () => {
+    const text = 'ورجحت وزارة الخارجية الفرنسية بشدة أن تكون الأدلة اختفت من موقع هجوم دوما.\nوقالت قبل دخول المفتشين، في بيان: "حتى اليوم ترفض روسيا وسوريا السماح للمفتشين بدخول موقع الهجوم".';
+    const ent = (s: string, type: EntityMention['type']): EntityMention => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s, type, confidence: 1, component: 'model' });
+    const [q] = quotes(text, [ent('وزارة الخارجية الفرنسية', 'ORG'), ent('دوما', 'LOC')]);
+    expect(q.speaker).toMatchObject({ text: 'وزارة الخارجية الفرنسية', via: 'agreement' });
+  });
 });
 

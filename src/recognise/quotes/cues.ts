@@ -18,12 +18,12 @@ export interface CueHit {
 }
 
 /** The token's view form without one conjunction proclitic و/ف (وأضاف -> اضاف). */
-function bare(t: Token): string[] {
+function bare(t: Token, withObject = false): string[] {
   const n = t.norm;
   const out = /^[وف]/.test(n) && n.length > 3 ? [n, n.slice(1)] : [n];
   // an object pronoun on the verb (ووصفها، اعتبره): the verb without it
   const enc = t.segments?.filter((g) => g.role === 'enclitic').map((g) => g.form).join('');
-  if (enc && n.endsWith(enc) && n.length - enc.length >= 3) {
+  if (withObject && enc && n.endsWith(enc) && n.length - enc.length >= 3) {
     const v = n.slice(0, n.length - enc.length);
     out.push(v);
     if (/^[وف]/.test(v) && v.length > 3) out.push(v.slice(1));
@@ -38,6 +38,11 @@ export function verbCue(t: Token): CueForm | undefined {
   for (const f of bare(t)) {
     const hit = lex.verbs.get(f);
     if (hit) return hit;
+  }
+  // a past verb with an object pronoun (ووصفها، اعتبره); imperfect ones are too often relative clauses (حساب تتابعه)
+  for (const f of bare(t, true)) {
+    const hit = lex.verbs.get(f);
+    if (hit && hit.form === 'past') return hit;
   }
   return undefined;
 }
@@ -90,6 +95,8 @@ export function findCues(tokens: Token[]): CueHit[] {
       continue;
     }
     const v = verbCue(tokens[i]);
+    // نقل is a cue only as «نقل X عن Y» (transport, transfer otherwise)
+    if (v && v.lemma === 'نقل' && !tokens.slice(i + 1, i + 9).some((t) => /^عن(ه|ها|هم)?$/.test(t.norm))) continue;
     if (v) out.push({ first: i, last: i, type: 'verb', form: v.form, agreement: v.agreement, strong: v.strong });
   }
   return out;

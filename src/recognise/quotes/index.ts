@@ -162,6 +162,8 @@ function resolveByAgreement(doc: Doc, events: SpeakerEvent[], pos: number, agree
   // the subject of a speech verb earlier in the same sentence (وذكر ترمب … أن …، مضيفاً) beats names in between
   const sentenceOf = (p: number) => doc.tokens[tokenAt(doc.tokens, p)]?.sentence;
   if (best && sentenceOf(best.pos) === sentenceOf(pos)) return best;
+  // places speak less often than people and bodies: the latest fitting person or organisation first
+  let place: SpeakerEvent | undefined;
   for (let k = doc.entities.length - 1; k >= 0; k--) {
     const m = doc.entities[k];
     if (m.end > pos || inQuote(m.start)) continue;
@@ -169,9 +171,12 @@ function resolveByAgreement(doc: Doc, events: SpeakerEvent[], pos: number, agree
     if (best && best.start < m.end && best.end > m.start) break;
     const known = events.find((e) => e.start < m.end && e.end > m.start && e.agreement);
     const g: Agreement = known?.agreement ?? (m.type === 'PER' ? 'm' : 'f');
-    if (fits(g, agreement) && subjectLike(doc, m)) return { pos: m.start, start: m.start, end: m.end, agreement: g, named: true, paragraph: -1 };
+    if (!fits(g, agreement) || !subjectLike(doc, m)) continue;
+    const found = { pos: m.start, start: m.start, end: m.end, agreement: g, named: true, paragraph: -1 };
+    if (m.type !== 'LOC') return found;
+    place ??= found;
   }
-  return best;
+  return best ?? place;
 }
 
 /**
@@ -294,6 +299,8 @@ export function recogniseQuotes(doc: Doc): Quote[] {
     const words = tokens.slice(openTok + 1, closeTok).filter((t) => t.kind !== 'punct').length;
     const k = quoteKind({
       prev: prevTok,
+      // skip a lone ب/بـ between a naming word and the mark (ما يسمى بـ"…")
+      prev2: prevTok && prevTok.norm === 'ب' ? tokens[openTok - 2] : prevTok && openTok > 1 ? tokens[openTok - 2] : undefined,
       // بـ"…"، لـ"…"، كـ"…": a preposition glued to the mark introduces words (و"…" only joins a list)
       glued: mq.open.start > 0 && /[بلكـ]/.test(text[mq.open.start - 1]) && !/الـ?$/.test(text.slice(Math.max(0, mq.open.start - 3), mq.open.start)),
       words,

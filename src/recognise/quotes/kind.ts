@@ -5,8 +5,9 @@ import type { CueHit } from './cues';
 
 /** What the attribution step learnt about a quotation, as evidence for speech vs term. */
 export interface KindEvidence {
-  /** Token right before the opening mark (in the same paragraph), if any. */
+  /** Token right before the opening mark (in the same paragraph), if any, and the one before it. */
   prev?: Token;
+  prev2?: Token;
   /** The opening mark is glued to a proclitic or a tatweel (بـ"…", لـ"…"). */
   glued: boolean;
   /** Number of words between the marks. */
@@ -39,6 +40,9 @@ export function quoteKind(e: KindEvidence): { kind: 'speech' | 'term'; confidenc
   const covered = e.entities.filter((m) => m.start >= e.start - 1 && m.end <= e.end + 1).reduce((s, m) => s + (m.end - m.start), 0);
   if (e.words <= 5 && covered >= 0.6 * (e.end - e.start)) return { kind: 'term', confidence: 0.85 };
   const prev = e.prev;
+  // «ما يسمى بـ"…"»، «المعروف باسم "…"»، «يطلق عليه "…"»: a name
+  const named = [e.prev, e.prev2].some((t) => t && /^(ما)?(يسمي|تسمي|المسمي|المسماه|يعرف|تعرف|المعروف|المعروفه|باسم|اسم|اسمه|اسمها|يطلق|تطلق|عليه|عليها|لقب|بلقب)$/.test(t.norm));
+  if (named && e.words <= 6) return { kind: 'term', confidence: 0.85 };
   if (prev && prev.kind === 'arabic') {
     const stem = stemOf(prev);
     if ((TERM_HEADS.has(stem) || TERM_HEADS.has(prev.norm)) && e.words <= 6) return { kind: 'term', confidence: 0.85 };
@@ -53,7 +57,7 @@ export function quoteKind(e: KindEvidence): { kind: 'speech' | 'term'; confidenc
   if (prev && prev.kind === 'punct' && prev.norm === ':') return { kind: 'speech', confidence: 0.95 };
   // one bare word (حادث "سويوز"، المقاومة "التهامية") is a name or a term; one word with a preposition or a
   // pronoun attached (هدد "بالانفصال"، عن "أسفه") is someone's word
-  if (e.words === 1 && e.single && !e.glued) {
+  if (e.words === 1 && e.single) {
     const clitic = (e.single.segments ?? []).some((g) => g.role === 'enclitic' || (g.role === 'proclitic' && g.form !== 'ال'));
     if (!clitic) return { kind: 'term', confidence: 0.65 };
   }
