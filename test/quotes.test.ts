@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import nlp from 'compromise';
+import fc from 'fast-check';
 import { normalise } from '../src/normalise';
 import { segment } from '../src/segment';
 import { recogniseQuotes, findQuotations } from '../src/recognise/quotes';
@@ -291,6 +292,30 @@ describe('attribution on news sentences', () => {
     const ent = (s: string, type: EntityMention['type']): EntityMention => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s, type, confidence: 1, component: 'model' });
     const [q] = quotes(text, [ent('وزارة الخارجية الفرنسية', 'ORG'), ent('دوما', 'LOC')]);
     expect(q.speaker).toMatchObject({ text: 'وزارة الخارجية الفرنسية', via: 'agreement' });
+  });
+});
+
+describe('invariants on generated text', () => {
+  const POOL = ['قال', 'وأضافت', 'الرئيس', 'ماتزي', 'إن', 'أن', 'بحسب', 'مضيفا', ' ', ' ', ' ', '"', '"', '«', '»', '“', '”', '‘', '’', '،', '.', ':', '\n', 'لـ', 'بـ', '😀', 'a'];
+  it('spans carry their text, marks bracket the words, partial quotes stay in their paragraph', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...POOL), { maxLength: 50 }).map((a) => a.join(' ').replace(/ {2,}/g, ' ')), (text) => {
+        const doc = seg(text);
+        for (const q of recogniseQuotes({ ...doc, entities: [] })) {
+          expect(text.slice(q.start, q.end)).toBe(q.text);
+          expect(q.text).toBe(q.text.trim());
+          expect(q.open.end).toBeLessThanOrEqual(q.start);
+          if (q.close) expect(q.close.start).toBeGreaterThanOrEqual(q.end);
+          else {
+            expect(q.partial).toBe(true);
+            const para = doc.paragraphs.find((p) => p.start <= q.open.start && q.open.start < p.end)!;
+            expect(q.end).toBeLessThanOrEqual(para.end);
+          }
+          for (const s of [q.cue, q.speaker]) if (s) expect(text.slice(s.start, s.end)).toBe(s.text);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
