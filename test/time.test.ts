@@ -170,6 +170,14 @@ describe('times of day and time zones', () => {
     expect(find(timexes('اغتيل في ساعة متأخرة من مساء أمس الجمعة.', '2018-06-02'), 'مساء أمس الجمعة').value).toBe('2018-06-01TEV');
     expect(find(timexes('ووقعت الحادثة نحو الساعة 19،00 بالتوقيت المحلي في أحد الأحياء.', '2018-05-19'), 'الساعة 19،00')).toMatchObject({ value: '2018-05-19T19:00', timezone: 'local' });
   });
+  test('a zone of three words, and the day after the zone dates the clock (BBC 2018-08-06, a Monday)', () => {
+    const t = timexes('وقال مسؤول بالخزانة الأمريكية طلب عدم نشر اسمه إنه سيعاد فرض هذه العقوبات في الساعة 12.01 بتوقيت شرق الولايات المتحدة يوم الثلاثاء.', '2018-08-06');
+    expect(find(t, 'الساعة 12.01')).toMatchObject({ type: 'TIME', value: '2018-08-07T12:01', timezone: 'America/New_York' });
+    expect(find(t, 'يوم الثلاثاء').value).toBe('2018-08-07');
+    const u = timexes('لبث مقابلة مع كومي الساعة 10 مساء بتوقيت شرق الولايات المتحدة (0200 بتوقيت غرينتش الاثنين) والتي ناقش فيها.', '2018-04-15');
+    expect(find(u, 'الساعة 10 مساء')).toMatchObject({ value: '2018-04-15T22:00', timezone: 'America/New_York' });
+    expect(find(u, '0200')).toMatchObject({ type: 'TIME', timezone: 'UTC' });
+  });
   test('parts of the day with a day: «صباح اليوم الثلاثاء», «ظهر الثلاثاء», «ظهر يوم الجمعة»', () => {
     expect(find(timexes('شهد افتتاح معرض إنترنت الأشياء 2018 في مركز دبي التجاري العالمي صباح اليوم الثلاثاء، تكاملا مميزا.', '2018-05-01'), 'صباح اليوم الثلاثاء')).toMatchObject({ type: 'TIME', value: '2018-05-01TMO' });
     expect(find(timexes('وحذرت موغريني في المداخلة، ظهر الثلاثاء، في ستراسبورغ من أن شركات منافسة ستملأ الفراغ.', '2018-06-12'), 'ظهر الثلاثاء').value).toBe('2018-06-12TMI');

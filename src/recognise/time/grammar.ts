@@ -578,8 +578,11 @@ export class Grammar {
       Object.assign(time, c.time);
       j = c.end;
       clock = true;
-    } else if (x.tok.kind === 'number' && /^\d{1,2}[:.]\d{2}$/.test(x.norm) && x.norm.includes(':')) {
-      const [h, m] = x.norm.split(':').map(Number);
+    } else if (x.tok.kind === 'number' && (/^\d{1,2}:\d{2}$/.test(x.norm) || (/^\d{1,2}[.,]\d{2}$|^[012]\d[0-5]\d$/.test(x.norm) && (this.timezone(i + 1) || this.partAdverb(i + 1))))) {
+      // «20:30», and «12.01» or «0200» when a time zone or a part of the day follows
+      const digits = x.norm.replace(/[:.,]/, '');
+      const h = Number(digits.slice(0, digits.length - 2));
+      const m = Number(digits.slice(-2));
       if (h > 24 || m > 59) return undefined;
       time.hour = h;
       time.minute = m;
@@ -625,6 +628,9 @@ export class Grammar {
         j = day.end;
       }
       const tz = this.timezone(j);
+      // «الساعة 12.01 بتوقيت شرق الولايات المتحدة يوم الثلاثاء»: the day after the zone dates the time; the span
+      // stays on the clock (the zone is never inside a span) and the day is its own DATE
+      if (!date && tz) date = this.dayAfterTime(tz.end)?.date;
       return { start: i, end: j, sem: { type: 'TIME', time: { hour: time.hour, minute: time.minute }, ...(date ? { date } : {}), ...(tz ? { timezone: tz.zone } : {}) }, confidence: 0.9 };
     }
     // part of a day + a day: «صباح اليوم», «مساء الثلاثاء», «ليلة الاثنين»
@@ -705,7 +711,7 @@ export class Grammar {
         if (this.withArt(i + 1, 'محلي')) return { zone: 'local', end: i + 2 };
         if (this.withArt(i + 1, 'عالمي')) return { zone: 'UTC', end: i + 2 };
       }
-      for (const len of [2, 1]) {
+      for (const len of [3, 2, 1]) {
         const words = this.w.slice(i + 1, i + 1 + len);
         if (words.length < len) continue;
         const phrase = words.map((w) => (w.art ? 'ال' + w.key : w.key)).join(' ');
