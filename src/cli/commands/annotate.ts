@@ -123,6 +123,11 @@ export async function run(argv: string[]): Promise<number> {
     if (mode === 'line') {
       runner = createRunner(jobs, { options, mode });
       const r = runner;
+      // The reader went away (`| head`, a killed consumer): nothing more can be delivered, stop quietly.
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(failures.length ? 1 : 0);
+        throw e;
+      });
       const write = async (line: string) => {
         if (!process.stdout.write(line + '\n')) await new Promise((res) => process.stdout.once('drain', res));
       };
