@@ -69,7 +69,7 @@ export function recogniseEntities(doc: SegmentedDoc, resources: { gazetteer?: Ga
     }
     // Latin names are the Latin rule's and the gazetteer's: the tagger learned Arabic (and tags "Google and")
     if (latin) continue;
-    cands.push({ start: views[from].spanStart, end: tokens[to - 1].end, type: t.type, component: 'model', confidence: t.confidence, rank: 2, tokens: to - from });
+    cands.push({ start: nameStart(gaz, tokens, views, from), end: tokens[to - 1].end, type: t.type, component: 'model', confidence: t.confidence, rank: 2, tokens: to - from });
   }
 
   // rules
@@ -85,6 +85,20 @@ export function recogniseEntities(doc: SegmentedDoc, resources: { gazetteer?: Ga
     out.push({ start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), type: c.type, confidence: c.confidence, component: c.component });
   }
   return out;
+}
+
+/** Name particles whose first letter looks like a proclitic (فان نيستلروي، فون). */
+const WHOLE_NAME_WORDS = new Set(['فان', 'فون', 'فال', 'لا', 'لي', 'لو', 'بن', 'بو', 'كي']);
+
+/**
+ * Where a name starting at token i begins: after its proclitics, unless the segmenter split a name whose first
+ * letter only looks like one (ليون is Lyon, not ل + يون): the whole word is a known name and the rest is not.
+ */
+function nameStart(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], i: number): number {
+  const v = views[i];
+  if (!v.pre) return v.spanStart;
+  if (WHOLE_NAME_WORDS.has(v.w) || (gaz.byKey.has(v.w) && !gaz.byKey.has(v.core))) return tokens[i].start;
+  return v.spanStart;
 }
 
 interface Candidate {
@@ -291,7 +305,8 @@ function propagate(tokens: readonly Token[], views: readonly TokenView[], kept: 
     if (from < 0 || to <= from) continue;
     const words = [];
     for (let k = from; k < to; k++) words.push(k === from ? views[k].core : views[k].w);
-    add(words.join(' '), c.type, c.confidence);
+    // a single word the tagger found is spread only when it is sure and the word is not a definite noun (البنك)
+    if (words.length > 1 || c.component !== 'model' || (c.confidence >= 0.9 && (!views[from].def || c.type === 'LOC'))) add(words.join(' '), c.type, c.confidence);
     if (c.type === 'PER' && words.length >= 2) add(views[to - 1].w, 'PER', c.confidence * 0.9);
   }
   if (names.size === 0) return kept;
