@@ -195,10 +195,12 @@ describe('durations and sets', () => {
     expect(find(timexes('بعد القضية التي ربحها قبل نحو شهرين وصدرت فيها قرارات.', '2018-04-25'), 'شهرين').value).toBe('P2M');
     expect(find(timexes('والتي رفعت ضد البنك خلال الـ14 عاما الماضين، قد انتهت.', '2018-04-25'), 'الـ14 عاما الماضين').value).toBe('P14Y');
   });
-  test('«عام 2025» is a year, not a length', () => {
-    const t = timexes('أن يرتفع عدد الذين تزيد أعمارهم عن 40 سنة بنسبة 150% بحلول عام 2025.', '2018-05-31');
+  test('«عام 2025» is a year, not a length; «نفس العام» is that year, anchored on it', () => {
+    const t = timexes('أن يرتفع عدد الذين تزيد أعمارهم عن 40 سنة بنسبة 150% بحلول عام 2025 مع تضاعف أعداد الذين تتجاوز أعمارهم الـ60 بثلاثة أضعاف بحلول نفس العام.', '2018-05-31');
     expect(find(t, '40 سنة').value).toBe('P40Y');
     expect(find(t, 'عام 2025')).toMatchObject({ type: 'DATE', value: '2025' });
+    expect(find(t, 'الـ60')).toMatchObject({ type: 'DURATION', value: 'P60Y' });
+    expect(find(t, 'نفس العام')).toMatchObject({ value: '2025', anchor: { value: '2025', source: 'timex' } });
   });
   test('sets: «كل أسبوع», «أسبوعياً»', () => {
     expect(find(timexes('تصدر المجلة كل أسبوع.', '2018-05-31'), 'كل أسبوع')).toMatchObject({ type: 'SET', value: 'P1W' });

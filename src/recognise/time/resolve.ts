@@ -18,6 +18,8 @@ export interface Resolved {
   /** True when the anchor was needed to compute the value. */
   anchored: boolean;
   hijri?: string;
+  /** The value came from an earlier expression in the text («نفس العام» -> the year last named). */
+  fromTimex?: string;
 }
 
 /** A DATE meaning -> TIMEX3 value. Without an anchor, relative parts become X's, never a guess. */
@@ -29,7 +31,7 @@ export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
   if (d.century !== undefined) return { value: pad(d.century), anchored: false };
   if (d.centuryRel !== undefined) return a ? { value: pad(Math.floor((a.y - 1) / 100) + d.centuryRel), anchored: true } : { value: 'XX', anchored: false };
   if (d.decadeRel !== undefined) return a ? { value: String(Math.floor(a.y / 10) + d.decadeRel), anchored: true } : { value: 'XXX', anchored: false };
-  if (d.sameYear) return ctx.lastYear !== undefined ? { value: pad(ctx.lastYear, 4), anchored: false } : { value: 'XXXX', anchored: false };
+  if (d.sameYear) return ctx.lastYear !== undefined ? { value: pad(ctx.lastYear, 4), anchored: false, fromTimex: pad(ctx.lastYear, 4) } : { value: 'XXXX', anchored: false };
   if (d.hijri) return resolveHijri(d.hijri);
 
   // a full or partial calendar date
