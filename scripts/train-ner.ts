@@ -39,13 +39,15 @@ function mulberry32(seed: number): () => number {
 }
 
 interface Example {
+  /** Step size multiplier (Wojood sentences may count less than ANERcorp ones). */
+  weight: number;
   n: number;
   feats: Int32Array;
   counts: Int32Array;
   gold: Uint8Array;
 }
 
-function examples(docs: TrainingDoc[], clusters: Clusters | undefined): Example[] {
+function examples(docs: TrainingDoc[], clusters: Clusters | undefined, weight = 1): Example[] {
   const gaz = defaultGazetteer();
   const out: Example[] = [];
   for (const { doc, gold } of docs) {
@@ -56,7 +58,7 @@ function examples(docs: TrainingDoc[], clusters: Clusters | undefined): Example[
       const feats = new Int32Array(n * MAX_FEATURES);
       const counts = new Int32Array(n);
       extractFeatures(doc.tokens, views, s.tokenStart, s.tokenEnd, lookups(gaz, doc.tokens, views, s.tokenStart, s.tokenEnd), clusters, bits, feats, counts);
-      out.push({ n, feats, counts, gold: gold.slice(s.tokenStart, s.tokenEnd) });
+      out.push({ weight, n, feats, counts, gold: gold.slice(s.tokenStart, s.tokenEnd) });
     }
   }
   return out;
@@ -140,7 +142,8 @@ function main(): void {
       if (word) clusters.set(word, bitsStr);
     }
   }
-  const trainEx = examples(toTrainingDocs([...train, ...woj]), clusters);
+  const wojWeight = Number(argValue('--wojood-weight') ?? 1);
+  const trainEx = [...examples(toTrainingDocs(train), clusters), ...examples(toTrainingDocs(woj), clusters, wojWeight)];
   const devEx = examples(toTrainingDocs(dev), clusters);
   console.log(`train ${trainEx.length} sentences (${train.length} ANERcorp + ${woj.length} Wojood), dev ${devEx.length} (${devTokens} ANERcorp tokens); clusters ${clusters?.size ?? 0}; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -187,6 +190,7 @@ function main(): void {
         }
         tau = Math.min(paC, (diff + Math.sqrt(wrong)) / normSq);
       }
+      tau *= ex.weight;
       for (let k = 0; k < ex.n; k++) {
         const g = ex.gold[k];
         const p = pred[k];
