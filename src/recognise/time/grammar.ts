@@ -1,164 +1,17 @@
-import type { Word } from './words';
-import type { DateSem, Match, Sem, TimeSem } from './semantics';
-import { timeLexicon, type UnitCode } from './lexicon';
+import type { DateSem, Match, TimeSem } from './semantics';
+import { L, Reader } from './reader';
+import { durationValue, to24, vagueUnit } from './values';
 
-/**
- * The temporal grammar: hand-written rules over the words of one sentence. Each `parse*` function tries to read an
- * expression starting at word `i` and returns the match (word range and meaning) or undefined; `matchAt` keeps the
- * longest. Spans start after prepositions and attached proclitics, and keep «يوم», «الماضي», «المقبل».
- */
-
-const L = () => timeLexicon();
-
-const YEAR_WORDS = new Set(['عام', 'سنه', 'عاما']);
-const ERA_AD = new Set(['م', 'ميلادي', 'ميلاديه', 'ميلاديا']);
-const ERA_AH = new Set(['ه', 'هـ', 'هجري', 'هجريه', 'هجريا']);
-const CLOCK_PART_ADVERBS: Record<string, string> = { صباحا: 'MO', صباح: 'MO', فجرا: 'MO', فجر: 'MO', ظهرا: 'MI', ظهر: 'MI', عصرا: 'AF', عصر: 'AF', مساء: 'EV', مساءا: 'EV', ليلا: 'NI', ليل: 'NI' };
 /** Words after which a bare number of years or a bare unit reads as a length of time. */
 const DURATION_CUES = new Set(['منذ', 'لمده', 'مده', 'مدي', 'مدار', 'طيله', 'طوال', 'نحو', 'حوالي', 'قرابه', 'قبل', 'بعد', 'خلال', 'الي', 'اكثر', 'اقل', 'غضون', 'استمرت', 'استمر', 'تستمر', 'يستمر', 'عده', 'بضعه', 'بضع']);
-const FUTURE_CUES = new Set(['سوف', 'مقرر', 'متوقع', 'مرتقب', 'مزمع', 'يعتزم', 'تعتزم', 'اعتبارا', 'ابتداء', 'بدءا', 'اعتبار', 'يتوقع', 'يرتقب', 'ينتظر', 'يجب', 'ستكون', 'سيكون']);
 
-export class Grammar {
-  constructor(private readonly w: Word[]) {}
-
-  // ---- small readers ------------------------------------------------------------------------------------------
-
-  key(i: number): string | undefined {
-    return this.w[i]?.key;
-  }
-  norm(i: number): string | undefined {
-    return this.w[i]?.norm;
-  }
-  private isPunct(i: number, ch: string): boolean {
-    return this.w[i]?.norm === ch;
-  }
-  private digits(i: number): number | undefined {
-    const x = this.w[i];
-    if (!x || x.tok.kind !== 'number' || !/^\d+$/.test(x.norm)) return undefined;
-    return Number(x.norm);
-  }
-  private plain(i: number, ...keys: string[]): boolean {
-    const x = this.w[i];
-    return !!x && !x.art && keys.includes(x.key);
-  }
-  private withArt(i: number, ...keys: string[]): boolean {
-    const x = this.w[i];
-    return !!x && x.art && keys.includes(x.key);
-  }
-  private anyForm(i: number, ...keys: string[]): boolean {
-    const x = this.w[i];
-    return !!x && keys.includes(x.key);
-  }
-
-  /** A cardinal in digits or words («ثلاث», «خمسة عشر», «خمسة وعشرين»). */
-  cardinal(i: number): { value: number; end: number } | undefined {
-    const d = this.digits(i);
-    if (d !== undefined) return { value: d, end: i + 1 };
-    const x = this.w[i];
-    if (!x || x.tok.kind !== 'arabic') return undefined;
-    const v = L().cardinals.get(x.key);
-    if (v === undefined || v < 0 || x.art) return undefined;
-    if (v < 10 && this.plain(i + 1, 'عشر', 'عشره')) return { value: v + 10, end: i + 2 };
-    const n = this.w[i + 1];
-    if (v < 10 && n && n.proclitic && n.norm.startsWith('و') && L().tens.has(n.key)) return { value: v + L().tens.get(n.key)!, end: i + 2 };
-    return { value: v, end: i + 1 };
-  }
-
-  /** An ordinal with the article: «العاشرة», «الثانية عشرة», «السادس والعشرين», «العشرين». */
-  ordinal(i: number): { value: number; end: number } | undefined {
-    const x = this.w[i];
-    if (!x || !x.art) return undefined;
-    const tens = L().tens.get(x.key);
-    if (tens !== undefined) return { value: tens, end: i + 1 };
-    const v = L().ordinals.get(x.key);
-    if (v === undefined) return undefined;
-    if (v < 10 && this.plain(i + 1, 'عشر', 'عشره')) return { value: v + 10, end: i + 2 };
-    const n = this.w[i + 1];
-    if (v < 10 && n && n.art && n.norm.startsWith('و') && L().tens.has(n.key)) return { value: v + L().tens.get(n.key)!, end: i + 2 };
-    return { value: v, end: i + 1 };
-  }
-
-  /** A Gregorian or Levantine month name, alone or paired «آذار/مارس», «ديسمبر/كانون الأول». */
-  month(i: number): { month: number; end: number; ambiguous: boolean } | undefined {
-    const one = this.monthName(i);
-    if (!one) return undefined;
-    let end = one.end;
-    let ambiguous = one.ambiguous;
-    if (this.isPunct(end, '/') || this.isPunct(end, '-') || this.isPunct(end, '(')) {
-      const two = this.monthName(end + 1);
-      if (two) {
-        const closes = this.isPunct(end, '(') ? this.isPunct(two.end, ')') : true;
-        if (closes) {
-          end = this.isPunct(end, '(') ? two.end + 1 : two.end;
-          ambiguous = false;
-        }
-      }
-    }
-    return { month: one.month, end, ambiguous };
-  }
-
-  private monthName(i: number): { month: number; end: number; ambiguous: boolean } | undefined {
-    const x = this.w[i];
-    if (!x || x.tok.kind !== 'arabic' || x.art) return undefined;
-    const two = L().twoWordMonths.get(x.key);
-    if (two) {
-      const n = this.w[i + 1];
-      if (n && two[n.key] !== undefined && (n.art || n.key === 'اول')) return { month: two[n.key], end: i + 2, ambiguous: false };
-      return undefined;
-    }
-    const m = L().months.get(x.key);
-    if (m === undefined) return undefined;
-    return { month: m, end: i + 1, ambiguous: L().ambiguousMonths.has(x.key) };
-  }
-
-  private hijriMonth(i: number): { month: number; end: number } | undefined {
-    const x = this.w[i];
-    if (!x || x.tok.kind !== 'arabic' || x.art) return undefined;
-    const two = L().hijriTwoWord.get(x.key);
-    if (two) {
-      const n = this.w[i + 1];
-      if (n && n.art && two[n.key] !== undefined) return { month: two[n.key], end: i + 2 };
-      return undefined;
-    }
-    const m = L().hijriMonths.get(x.key);
-    return m === undefined ? undefined : { month: m, end: i + 1 };
-  }
-
-  /** A year in digits, optionally in parentheses, with an optional era mark (م، ميلادي، هـ، هجري). */
-  private yearNumber(i: number): { year: number; end: number; era?: 'AD' | 'AH' } | undefined {
-    let j = i;
-    const paren = this.isPunct(j, '(');
-    if (paren) j++;
-    const y = this.digits(j);
-    if (y === undefined || this.norm(j)!.length !== 4 || y < 1000 || y > 2100) return undefined;
-    j++;
-    if (paren) {
-      if (!this.isPunct(j, ')')) return undefined;
-      j++;
-    }
-    const era = this.era(j);
-    if (era) return { year: y, end: j + 1, era };
-    return { year: y, end: j };
-  }
-
-  private era(i: number): 'AD' | 'AH' | undefined {
-    const x = this.w[i];
-    if (!x || x.art) return undefined;
-    if (ERA_AD.has(x.norm)) return 'AD';
-    if (ERA_AH.has(x.norm) || x.tok.text === 'هـ') return 'AH';
-    return undefined;
-  }
-
-  /** «الماضي/المقبل/الجاري» after a unit or a name: -1, +1, 0. */
-  private relWord(i: number): number | undefined {
-    const x = this.w[i];
-    if (!x || !x.art) return undefined;
-    if (L().past.has(x.key)) return -1;
-    if (L().future.has(x.key)) return 1;
-    if (L().current.has(x.key)) return 0;
-    return undefined;
-  }
-
+/**
+ * The temporal grammar: hand-written rules over the words of one sentence. Each rule method (numericDate,
+ * calendarDate, year, relative, time, duration, set) tries to read an expression starting at word `i` and returns
+ * the match (word range and meaning) or undefined; `matchAt` keeps the longest. Spans start after prepositions and
+ * attached proclitics, and keep «يوم», «الماضي», «المقبل».
+ */
+export class Grammar extends Reader {
   // ---- dates ------------------------------------------------------------------------------------------------
 
   /** Numeric dates: 24/8/1993, 2018-03-04, «( 29 / 12 / 2011 )». */
@@ -543,12 +396,6 @@ export class Grammar {
     return undefined;
   }
 
-  /** «أمس الأحد», «غدا الخميس»: the weekday names the same day. */
-  private weekdayAfter(i: number): boolean {
-    const x = this.w[i];
-    return !!x && x.art && !x.proclitic && L().weekdays.has(x.key);
-  }
-
   private unitRel(unit: string, r: number): DateSem {
     if (unit === 'اسبوع') return { weekRel: r };
     if (unit === 'شهر') return { monthRel: r };
@@ -645,44 +492,6 @@ export class Grammar {
     return undefined;
   }
 
-  private clockNumber(i: number): { time: TimeSem; end: number } | undefined {
-    const x = this.w[i];
-    if (!x) return undefined;
-    if (x.tok.kind === 'number') {
-      const m = /^(\d{1,2})(?:[:.,](\d{2}))?$/.exec(x.norm);
-      if (!m) return undefined;
-      const h = +m[1];
-      const min = m[2] ? +m[2] : 0;
-      if (h > 24 || min > 59) return undefined;
-      return { time: { hour: h, minute: min }, end: i + 1 };
-    }
-    return this.hourWord(i);
-  }
-
-  /** Hours in words are feminine ordinals («العاشرة», «الحادية عشرة») or «الواحدة»; «الساعة الأولى» is not 1 o'clock. */
-  private hourWord(i: number): { time: TimeSem; end: number } | undefined {
-    const x = this.w[i];
-    if (!x || !x.art) return undefined;
-    if (x.key === 'واحده') return { time: { hour: 1, minute: 0 }, end: i + 1 };
-    if (!x.key.endsWith('ه') || x.key === 'اولي') return undefined;
-    const o = this.ordinal(i);
-    if (o && o.value >= 1 && o.value <= 12) return { time: { hour: o.value, minute: 0 }, end: o.end };
-    return undefined;
-  }
-
-  private partAdverb(i: number): { part: string; end: number } | undefined {
-    const x = this.w[i];
-    if (!x || x.art) return undefined;
-    if (x.key === 'بعد' && this.withArt(i + 1, 'ظهر')) return { part: 'AF', end: i + 2 };
-    if (x.key === 'من' && this.withArt(i + 1, 'صباح', 'مساء', 'ليل', 'فجر')) {
-      const p = CLOCK_PART_ADVERBS[this.key(i + 1)!];
-      return p ? { part: p, end: i + 2 } : undefined;
-    }
-    const p = CLOCK_PART_ADVERBS[x.key];
-    if (!p || x.proclitic) return undefined;
-    return { part: p, end: i + 1 };
-  }
-
   /** The day a time belongs to: «يوم الاثنين», «الثلاثاء», «اليوم», «أمس», «الغد», a calendar date. */
   private dayAfterTime(i: number): { date: DateSem; end: number } | undefined {
     const x = this.w[i];
@@ -700,29 +509,6 @@ export class Grammar {
     if (!x.art && x.key === 'هذا' && this.withArt(i + 1, 'يوم')) return { date: { dayRel: 0 }, end: i + 2 };
     const cd = this.calendarDate(i);
     if (cd && cd.sem.type === 'DATE') return { date: cd.sem.date, end: cd.end };
-    return undefined;
-  }
-
-  private timezone(i: number): { zone: string; end: number } | undefined {
-    const x = this.w[i];
-    if (!x) return undefined;
-    if (x.key === 'توقيت') {
-      if (x.art) {
-        if (this.withArt(i + 1, 'محلي')) return { zone: 'local', end: i + 2 };
-        if (this.withArt(i + 1, 'عالمي')) return { zone: 'UTC', end: i + 2 };
-      }
-      for (const len of [3, 2, 1]) {
-        const words = this.w.slice(i + 1, i + 1 + len);
-        if (words.length < len) continue;
-        const phrase = words.map((w) => (w.art ? 'ال' + w.key : w.key)).join(' ');
-        const bare = words.map((w) => w.key).join(' ');
-        const zone = L().timezones.get(phrase) ?? L().timezones.get(bare);
-        if (zone) return { zone, end: i + 1 + len };
-      }
-      return undefined;
-    }
-    if (x.tok.kind === 'latin' && /^(GMT|UTC)$/i.test(x.norm)) return { zone: 'UTC', end: i + 1 };
-    if (x.norm === 'ت' && this.isPunct(i + 1, '.') && this.norm(i + 2) === 'غ') return { zone: 'UTC', end: i + 3 };
     return undefined;
   }
 
@@ -833,14 +619,6 @@ export class Grammar {
     return false;
   }
 
-  private unit(i: number): { code: UnitCode; dual: boolean; plural: boolean } | undefined {
-    const x = this.w[i];
-    if (!x || x.tok.kind !== 'arabic') return undefined;
-    const code = L().units.get(x.key);
-    if (!code) return undefined;
-    return { code, dual: L().duals.has(x.key), plural: L().plurals.has(x.key) };
-  }
-
   set(i: number): Match | undefined {
     const x = this.w[i];
     if (!x || x.art) return undefined;
@@ -877,70 +655,4 @@ export class Grammar {
     return best;
   }
 
-  /**
-   * An imperfect (present-tense) verb governs the expression: «يلتقي الفريقان يوم الثلاثاء», «تقام المباراة
-   * الأربعاء». News uses it for the coming days as much as for the past ones, so the nearest such day is meant.
-   * Reporting verbs («يقول», «تضيف») are left out: they introduce past events.
-   */
-  presentNear(i: number): boolean {
-    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-      const x = this.w[k];
-      if (x.tok.kind === 'punct' && x.norm !== ',') break;
-      if (x.tok.kind !== 'arabic' || x.art) continue;
-      if (isImperfect(x.key)) return true;
-    }
-    return false;
-  }
-
-  /** Future cues near word i (the governing verb with سـ, «سوف», «من المقرر», «اعتبارا من» …). */
-  futureNear(i: number, end: number): boolean {
-    for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
-      const x = this.w[k];
-      if (x.norm === '.' || x.norm === '?' || x.norm === '!') break;
-      if (x.future || FUTURE_CUES.has(x.key)) return true;
-    }
-    for (let k = end; k < Math.min(this.w.length, end + 2); k++) {
-      const x = this.w[k];
-      if (x.future) return true;
-    }
-    return false;
-  }
 }
-
-const NOT_VERBS = new Set(['يوم', 'يوما', 'يونيو', 'يونيه', 'يوليو', 'يوليه', 'يناير', 'يمن', 'يد', 'يدي', 'يورو', 'يونيسف', 'يابان', 'يهود', 'يهودي', 'يوميا', 'يومين', 'يسار', 'يمين']);
-const REPORTING = new Set(['يقول', 'تقول', 'يضيف', 'تضيف', 'يذكر', 'تذكر', 'يشير', 'تشير', 'يوضح', 'توضح', 'يعتبر', 'تعتبر', 'يري', 'تري', 'يبدو', 'يعني', 'تعني', 'يمكن', 'يجب', 'يعد', 'تعد', 'يذكر', 'يتابع', 'يكون', 'تكون']);
-/** Imperfect verbs whose first letter is ت: the ت-initial words are mostly verbal nouns (تقرير), so only these. */
-const T_VERBS = new Set(['تقام', 'تنطلق', 'تنتظر', 'تتجه', 'تستضيف', 'تلتقي', 'تواجه', 'تعقد', 'تبدا', 'تجري', 'تستمر', 'تنتهي', 'تشهد', 'تختتم', 'تلعب', 'تخوض', 'تصل', 'تزور', 'تحتفل', 'تنظم', 'تستقبل', 'تفتتح', 'تعود', 'تغادر', 'تتوجه']);
-
-function isImperfect(key: string): boolean {
-  if (NOT_VERBS.has(key) || REPORTING.has(key)) return false;
-  if (T_VERBS.has(key)) return true;
-  return key.length >= 4 && key.startsWith('ي') && !key.endsWith('ه') && !key.endsWith('يه');
-}
-
-export function to24(h: number, part: string | undefined): number {
-  if (part === 'EV' || part === 'NI') return h < 12 ? (part === 'NI' && h < 5 ? h : h + 12) : h;
-  if (part === 'AF') return h < 12 ? h + 12 : h;
-  if (part === 'MI') return h < 6 ? h + 12 : h;
-  if (part === 'MO') return h === 12 ? 0 : h;
-  return h;
-}
-
-const UNIT_TIMEX: Record<UnitCode, string> = { Y: 'Y', M: 'M', W: 'W', D: 'D', H: 'H', MIN: 'M', S: 'S', DE: 'DE', CE: 'CE' };
-
-function isClockUnit(u: UnitCode): boolean {
-  return u === 'H' || u === 'MIN' || u === 'S';
-}
-
-export function durationValue(n: number, u: UnitCode, half = false): string {
-  const t = isClockUnit(u) ? 'T' : '';
-  if (!half) return `P${t}${n}${UNIT_TIMEX[u]}`;
-  const halves: Partial<Record<UnitCode, string>> = { Y: `P${n}Y6M`, M: `P${n}M15D`, W: `P${n}W3D12H`, D: `P${n}DT12H`, H: `PT${n}H30M`, MIN: `PT${n}M30S` };
-  return halves[u] ?? `P${t}${n + 0.5}${UNIT_TIMEX[u]}`;
-}
-
-function vagueUnit(u: UnitCode): string {
-  return (isClockUnit(u) ? 'TX' : 'X') + UNIT_TIMEX[u];
-}
-
-export type { Sem };

@@ -1,5 +1,6 @@
 import type { SegmentedDoc, Timex } from '../../types';
 import { Grammar } from './grammar';
+import { futureNear, presentNear } from './tense';
 import { toWord } from './words';
 import { parseYmd } from './calendar';
 import { timexAnchor } from '../anchor';
@@ -39,8 +40,8 @@ export function recogniseTimex(doc: SegmentedDoc, anchor?: TimexAnchor | string,
         i++;
         continue;
       }
-      const future = g.futureNear(m.start, m.end);
-      const ctx: ResolveContext = { anchor: anchorDay, future, present: !future && g.presentNear(m.start), lastYear };
+      const future = futureNear(words, m.start, m.end);
+      const ctx: ResolveContext = { anchor: anchorDay, future, present: !future && presentNear(words, m.start), lastYear };
       const r = resolveMatch(m, ctx, weekdayMemo);
       const first = words[m.start];
       const last = words[m.end - 1];
