@@ -295,6 +295,23 @@ describe('attribution on news sentences', () => {
   });
 });
 
+describe('more news constructions', () => {
+  it('finds the one quoted behind an agency a few words on (نقلت … عن روحاني قوله)', () => {
+    const [q] = quotes('ونقلت وكالة الطلبة الإيرانية للأنباء عن روحاني قوله أمام حشد من الدبلوماسيين الإيرانيين: "يا سيد ترامب لا تعبث بذيل الأسد".');
+    expect(q.speaker?.text).toBe('روحاني');
+  });
+
+  it('keeps a definite company as its own phrase and reads the antecedent of التي', () => {
+    expect(quotes('وقالت الشركة الفرنسية في بيان "جامعة الفلبين ولجنة الخبراء أكدوا أن الوفاة غير مرتبطة باللقاح".')[0].speaker?.text).toBe('الشركة الفرنسية');
+    expect(quotes('ولم تكن الإجراءات كافية لإطفاء غضب الوزيرة التي قالت: "لقد فشلت أوكسفام تحت قيادة ديم باربرا ستوكنغ".')[0].speaker?.text).toBe('الوزيرة');
+  });
+
+  it('makes hashtags named by a head noun and names with numbers terms', () => {
+    expect(quotes('وانتقد آخرون الصورة ونشروا وسما "أين الأطفال؟"، وفق ما ذكرت وكالة فرانس برس.')[0].kind).toBe('term');
+    expect(quotes('وأضاف أبو زيد، أن الجانبين تشاورا حول العملية الشاملة "سيناء 2018" وتطورها.')[0].kind).toBe('term');
+  });
+});
+
 describe('invariants on generated text', () => {
   const POOL = ['قال', 'وأضافت', 'الرئيس', 'ماتزي', 'إن', 'أن', 'بحسب', 'مضيفا', ' ', ' ', ' ', '"', '"', '«', '»', '“', '”', '‘', '’', '،', '.', ':', '\n', 'لـ', 'بـ', '😀', 'a'];
   it('spans carry their text, marks bracket the words, partial quotes stay in their paragraph', () => {

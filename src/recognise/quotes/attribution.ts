@@ -2,7 +2,7 @@ import type { EntityMention, Quote, SegmentedDoc, TextSpan, Token } from '../../
 import { originalToView } from '../../normalise';
 import type { CueHit } from './cues';
 import type { Agreement } from './lexicon';
-import { subjectReach, stemOf, phraseAfter, phraseBefore, snapToEntities, isTitleWord, type SpeakerPhrase } from './speaker';
+import { subjectReach, stemOf, mentionStart, phraseAfter, phraseBefore, snapToEntities, isTitleWord, type SpeakerPhrase } from './speaker';
 import { ANAPHORIC_HEADS, NP_STOP } from './words';
 
 /**
@@ -93,6 +93,12 @@ export function explicitSpeaker(doc: Doc, cue: CueHit, names: TextSpan[]): { phr
   if (cue.form === 'part') return { via: 'agreement', agreement };
   const pron = pronounSubject(tokens[cue.first - 1]);
   if (pron) return { via: 'pronoun', agreement: pron };
+  // «الوزيرة التي قالت»: the antecedent of the relative pronoun is the subject
+  const rel = tokens[cue.first - 1];
+  const ante = tokens[cue.first - 2];
+  if (rel && ante && cue.first - 2 >= floor && ['التي', 'الذي', 'اللذان', 'اللتان', 'الذين', 'اللواتي', 'اللاتي'].includes(rel.norm) && ante.kind === 'arabic') {
+    return { phrase: snap({ start: mentionStart(ante), end: ante.end, named: !isTitleWord(ante) }), via: 'explicit', agreement };
+  }
   let i = cue.last + 1;
   if (tokens[i] && ['ايضا', 'كذلك', 'بدوره', 'بدورها'].includes(tokens[i].norm)) i++;
   // a weak (transitive) verb after its subject: «الشمال اتهم وفده بـ…» — the noun after it is the object
@@ -110,9 +116,12 @@ export function explicitSpeaker(doc: Doc, cue: CueHit, names: TextSpan[]): { phr
   // «نقلت وكالة رويترز عن أوليفييه جاكوب»: the one quoted is the speaker, the agency only relays
   if (after && tokens[cue.first].norm.replace(/^[وف]/, '').startsWith('نقل')) {
     const k = tokenAt(tokens, after.end - 1);
-    if (tokens[k + 1]?.norm === 'عن') {
-      const source = phraseAfter(tokens, k + 2, limit, false, doc.entities);
+    // «نقلت وكالة الطلبة الإيرانية للأنباء عن روحاني»: عن within a few words after the agency
+    for (let m = k + 1; m < Math.min(limit, k + 5); m++) {
+      if (tokens[m].norm !== 'عن') continue;
+      const source = phraseAfter(tokens, m + 1, limit, false, doc.entities);
       if (source) return { phrase: snap(source), via: 'explicit' };
+      break;
     }
   }
   if (after) return { phrase: snap(after), via: 'explicit', agreement };

@@ -45,7 +45,10 @@ export function quoteKind(e: KindEvidence): { kind: 'speech' | 'term'; confidenc
   if (named && e.words <= 6) return { kind: 'term', confidence: 0.85 };
   if (prev && prev.kind === 'arabic') {
     const stem = stemOf(prev);
-    if ((TERM_HEADS.has(stem) || TERM_HEADS.has(prev.norm)) && e.words <= 6) return { kind: 'term', confidence: 0.85 };
+    // (also in the accusative: نشروا وسما "…")
+    const forms = [stem, prev.norm, prev.norm.replace(/^[وف]/, '')].flatMap((f) => [f, f.replace(/ا$/, '')]);
+    const head = forms.some((f) => TERM_HEADS.has(f));
+    if (head && e.words <= 6) return { kind: 'term', confidence: 0.85 };
     // a title right before: the quotation names its institution (حاكم "بنك الشعب الصيني")
     if (isTitleWord(prev) && e.words <= 5) return { kind: 'term', confidence: 0.75 };
   }
@@ -57,7 +60,9 @@ export function quoteKind(e: KindEvidence): { kind: 'speech' | 'term'; confidenc
   if (prev && prev.kind === 'punct' && prev.norm === ':') return { kind: 'speech', confidence: 0.95 };
   // one bare word (حادث "سويوز"، المقاومة "التهامية") is a name or a term; one word with a preposition or a
   // pronoun attached (هدد "بالانفصال"، عن "أسفه") is someone's word
-  if (e.words === 1 && e.single) {
+  // a short name with a number (سيناء 2018، إم.إتش 17)
+  if (e.words <= 3 && /\d/.test(inner) && !e.glued && !(prev && COMPLEMENTIZERS.has(prev.norm))) return { kind: 'term', confidence: 0.7 };
+  if (e.words === 1 && e.single && !e.glued) {
     const clitic = (e.single.segments ?? []).some((g) => g.role === 'enclitic' || (g.role === 'proclitic' && g.form !== 'ال'));
     if (!clitic) return { kind: 'term', confidence: 0.65 };
   }

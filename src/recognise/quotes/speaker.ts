@@ -141,7 +141,8 @@ export function phraseAfter(tokens: Token[], i: number, limit: number, firstSpli
     if (isPunct(tokens[k], '"') && k > i + 2) return { start: tokens[i + 2].start, end: tokens[k - 1].end, named: true };
   }
   // generic head: the name after it (مجلة Forbes -> Forbes)
-  if (GENERIC_HEADS.has(stemOf(first)) && j > i) phrase = { start: mentionStart(tokens[i + 1]), end: tokens[j].end, named: true };
+  // (only an indefinite head: «الشركة الفرنسية» is the company itself)
+  if (GENERIC_HEADS.has(stemOf(first)) && !first.norm.startsWith('ال') && j > i) phrase = { start: mentionStart(tokens[i + 1]), end: tokens[j].end, named: true };
   // appositive name: «الرئيس التنفيذي للشركة ، جون ماتزي ،»
   if (title && isPunct(tokens[j + 1], ',') && j + 2 < limit) {
     let k = j + 2;
