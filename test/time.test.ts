@@ -218,6 +218,14 @@ describe('Hijri dates (Umm al-Qura)', () => {
     const t = timexes('أقيم الحفل في ١٥ رمضان ١٤٣٩ هـ بحضور الأمير.');
     expect(find(t, '١٥ رمضان ١٤٣٩ هـ')).toMatchObject({ value: '2018-05-30', hijri: '1439-09-15' });
   });
+  test('a Hijri day and month without a year take the Hijri year around the anchor (2018-06-09 = 25 Ramadan 1439)', () => {
+    const t = timexes('وقال الرئيس أشرف غني في تغريدة إن وقف إطلاق النار سيستمر من "27 رمضان حتى خامس أيام عيد الفطر"، مشيراً إلى أن وقف إطلاق النار سيستمر لأسبوع بداية من 12 يونيو/حزيران.', '2018-06-09');
+    expect(find(t, '27 رمضان')).toMatchObject({ value: '2018-06-11', hijri: '1439-09-27', anchor: { value: '2018-06-09' } });
+    expect(find(t, '12 يونيو/حزيران').value).toBe('2018-06-12');
+    // without an anchor the year stays open
+    expect(find(timexes('من 27 رمضان حتى العيد'), '27 رمضان')).toMatchObject({ hijri: 'XXXX-09-27' });
+    expect(find(timexes('من 27 رمضان حتى العيد'), '27 رمضان').value).toBeUndefined();
+  });
   test('conversion helper and ISO weeks', () => {
     expect(hijriToGregorian({ y: 1445, m: 9, d: 1 })).toEqual({ y: 2024, m: 3, d: 11 });
     expect(hijriToGregorian({ y: 1439, m: 9, d: 31 })).toBeUndefined();

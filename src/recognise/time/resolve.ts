@@ -1,5 +1,5 @@
 import type { DateSem, TimeSem } from './semantics';
-import { addDays, daysInMonth, formatYm, formatYmd, hijriToGregorian, isoWeek, isoWeekday, pad, toTime, validYmd, weekdayNear, type Ymd } from './calendar';
+import { addDays, daysInMonth, formatYm, formatYmd, gregorianToHijri, hijriToGregorian, isoWeek, isoWeekday, pad, toTime, validYmd, weekdayNear, type Ymd } from './calendar';
 
 /** What resolution needs to know besides the expression itself. */
 export interface ResolveContext {
@@ -32,7 +32,7 @@ export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
   if (d.centuryRel !== undefined) return a ? { value: pad(Math.floor((a.y - 1) / 100) + d.centuryRel), anchored: true } : { value: 'XX', anchored: false };
   if (d.decadeRel !== undefined) return a ? { value: String(Math.floor(a.y / 10) + d.decadeRel), anchored: true } : { value: 'XXX', anchored: false };
   if (d.sameYear) return ctx.lastYear !== undefined ? { value: pad(ctx.lastYear, 4), anchored: false, fromTimex: pad(ctx.lastYear, 4) } : { value: 'XXXX', anchored: false };
-  if (d.hijri) return resolveHijri(d.hijri);
+  if (d.hijri) return resolveHijri(d.hijri, ctx);
 
   // a full or partial calendar date
   if (d.month !== undefined) {
@@ -130,11 +130,27 @@ export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
   return { value: y, anchored };
 }
 
-function resolveHijri(h: { y?: number; m?: number; d?: number }): Resolved {
+function resolveHijri(h: { y?: number; m?: number; d?: number }, ctx: ResolveContext): Resolved {
   const hijri = h.y !== undefined ? [pad(h.y, 4), h.m !== undefined ? pad(h.m) : undefined, h.d !== undefined ? pad(h.d) : undefined].filter(Boolean).join('-') : `XXXX-${pad(h.m ?? 0)}${h.d !== undefined ? '-' + pad(h.d) : ''}`;
-  if (h.y === undefined || h.m === undefined || h.d === undefined) return { anchored: false, hijri };
-  const g = hijriToGregorian({ y: h.y, m: h.m, d: h.d });
-  return { value: g ? formatYmd(g) : undefined, anchored: false, hijri };
+  if (h.m === undefined || h.d === undefined) return { anchored: false, hijri };
+  if (h.y !== undefined) {
+    const g = hijriToGregorian({ y: h.y, m: h.m, d: h.d });
+    return { value: g ? formatYmd(g) : undefined, anchored: false, hijri };
+  }
+  // «10 شوال» without a year: the Hijri year around the anchor, chosen as for Gregorian dates (the most recent one,
+  // or the coming one when a future cue says so or it is within four months ahead)
+  const a = ctx.anchor;
+  const ha = a ? gregorianToHijri(a) : undefined;
+  if (!a || !ha) return { anchored: false, hijri };
+  const at = toTime(a);
+  const options = [ha.y - 1, ha.y, ha.y + 1]
+    .map((y) => ({ y, g: hijriToGregorian({ y, m: h.m!, d: h.d! }) }))
+    .filter((o): o is { y: number; g: Ymd } => o.g !== undefined);
+  const past = options.filter((o) => toTime(o.g) <= at).pop();
+  const next = options.find((o) => toTime(o.g) > at);
+  const pick = ctx.future ? next ?? past : next && (!past || toTime(next.g) - at <= 122 * 86_400_000) ? next : past;
+  if (!pick) return { anchored: true, hijri };
+  return { value: formatYmd(pick.g), anchored: true, hijri: `${pad(pick.y, 4)}-${pad(h.m)}-${pad(h.d)}` };
 }
 
 /** A TIME: the day's value (or the anchor's day for a bare clock time) + T08:00 or a part of day (TMO, TEV…). */
