@@ -312,6 +312,15 @@ describe('more news constructions', () => {
   });
 });
 
+describe('gender of persons for dropped subjects', () => {
+  it('reads a woman from the feminine verb before her name', () => {
+    const text = 'كما أسفت بونثيلا لانخفاض الصادرات الإسبانية نحو الجزائر بسبب القيود التي تفرضها على موقع تويتر.\nورغم ذلك، أكدت أن إسبانيا "لا تعتبر العجز التجاري مع الجزائر مشكلة".';
+    const ent = (s: string, type: EntityMention['type']): EntityMention => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s, type, confidence: 1, component: 'model' });
+    const [q] = quotes(text, [ent('بونثيلا', 'PER'), ent('الجزائر', 'LOC'), ent('تويتر', 'ORG')]);
+    expect(q.speaker).toMatchObject({ text: 'بونثيلا', via: 'agreement' });
+  });
+});
+
 describe('invariants on generated text', () => {
   const POOL = ['قال', 'وأضافت', 'الرئيس', 'ماتزي', 'إن', 'أن', 'بحسب', 'مضيفا', ' ', ' ', ' ', '"', '"', '«', '»', '“', '”', '‘', '’', '،', '.', ':', '\n', 'لـ', 'بـ', '😀', 'a'];
   it('spans carry their text, marks bracket the words, partial quotes stay in their paragraph', () => {

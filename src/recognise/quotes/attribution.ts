@@ -140,7 +140,25 @@ function subjectLike(doc: Doc, m: EntityMention): boolean {
   if (!t) return false;
   if (t.start < m.start && /[بلك]/.test(doc.text.slice(t.start, m.start))) return false;
   const prev = doc.tokens[t.index - 1];
-  return !(prev && PREPOSITIONS.has(prev.norm));
+  if (prev && PREPOSITIONS.has(prev.norm)) return false;
+  // inside a prepositional phrase as a genitive: «على موقع تويتر»، «في مقر الأمم المتحدة»
+  const prev2 = doc.tokens[t.index - 2];
+  return !(prev && prev2 && prev.kind === 'arabic' && !prev.norm.startsWith('ال') && PREPOSITIONS.has(prev2.norm));
+}
+
+/**
+ * Gender of a person mention from its left context: a feminine verb (أسفت بونثيلا) or a feminine title (الوزيرة
+ * X، رئيسة الوزراء X) right before it; masculine otherwise.
+ */
+function personGender(doc: Doc, m: EntityMention): Agreement {
+  const i = tokenAt(doc.tokens, m.start);
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const t = doc.tokens[k];
+    if (t.kind !== 'arabic') break;
+    if (isTitleWord(t)) return /ه$/.test(stemOf(t)) ? 'f' : 'm';
+    if (k === i - 1 && !t.norm.startsWith('ال') && /[^ا]ت$/.test(t.norm) && t.norm.length >= 4) return 'f';
+  }
+  return 'm';
 }
 
 /**
@@ -167,7 +185,7 @@ export function resolveByAgreement(doc: Doc, events: SpeakerEvent[], pos: number
     if (best && m.start <= best.pos) break;
     if (best && best.start < m.end && best.end > m.start) break;
     const known = events.find((e) => e.start < m.end && e.end > m.start && e.agreement);
-    const g: Agreement = known?.agreement ?? (m.type === 'PER' ? 'm' : 'f');
+    const g: Agreement = known?.agreement ?? (m.type === 'PER' ? personGender(doc, m) : 'f');
     if (!fits(g, agreement) || !subjectLike(doc, m)) continue;
     const found = { pos: m.start, start: m.start, end: m.end, agreement: g, named: true, paragraph: -1 };
     if (m.type !== 'LOC') return found;
