@@ -209,7 +209,9 @@ export class Grammar extends Reader {
       // «منتصف العام الماضي» is handled by relative(); here the head needs a number.
       return undefined;
     }
-    if (!head && !edge && !y.era && !this.bareYearContext(i, y.end)) return undefined;
+    // an era mark makes a bare number a year, except a lone «م» («1000 م مربع» is metres)
+    const eraOk = y.era === 'AH' || (y.era === 'AD' && this.norm(y.end - 1) !== 'م');
+    if (!head && !edge && !eraOk && !this.bareYearContext(i, y.end)) return undefined;
     const date: DateSem = y.era === 'AH' ? { hijri: { y: y.year } } : { year: y.year };
     return { start: i, end: y.end, sem: { type: 'DATE', date }, confidence: head ? 0.95 : 0.75 };
   }
@@ -256,9 +258,10 @@ export class Grammar extends Reader {
     // historical periods «الفترة العثمانية», «فترة الحكم العثماني», «العهد العثماني»: dates without a value
     if ((key === 'فتره' || key === 'عهد' || key === 'حقبه') && !x.proclitic) {
       let j = i + 1;
-      if (this.anyForm(j, 'حكم', 'انتداب')) j++;
+      if (this.anyForm(j, 'حكم')) j++;
+      // historical eras; Wojood leaves «فترة الانتداب البريطاني» unmarked, so the Mandate is not among them
       const adj = this.w[j];
-      if (adj && adj.art && /^(عثماني|روماني|بيزنطي|مملوكي|صليبي|فاطمي|اموي|عباسي|ايوبي|بريطاني|اردني|كنعاني|يوناني|هلنستي|اسلامي|انتداب)/.test(adj.key)) return mk(j + 1, { unresolvable: true }, 0.7);
+      if (adj && adj.art && /^(عثماني|روماني|بيزنطي|مملوكي|صليبي|فاطمي|اموي|عباسي|ايوبي|كنعاني|يوناني|هلنستي)/.test(adj.key)) return mk(j + 1, { unresolvable: true }, 0.7);
     }
     if ((key === 'بكرا' || key === 'بكره') && !x.art) return mk(i + 1, { dayRel: 1 }, 0.7);
     if (x.art && key === 'عقد') {
