@@ -217,7 +217,11 @@ function main(): void {
     console.log(`epoch ${epoch}: dev P ${e.p.toFixed(4)} R ${e.r.toFixed(4)} F1 ${e.f.toFixed(4)}  ${JSON.stringify(Object.fromEntries(Object.entries(e.byType).map(([k, v]) => [k, +v.toFixed(3)])))}  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     if (e.f > best.f) best = { epoch, f: e.f };
   }
-  const final: Model = { bits, w: averaged(m.w, uw, c), trans: averaged(m.trans, ut, c), clusters };
+  const oBias = Number(argValue('--o-bias') ?? 0);
+  const final: Model = { bits, w: averaged(m.w, uw, c), trans: averaged(m.trans, ut, c), clusters, oBias };
+  if (process.argv.includes('--sweep-o-bias')) {
+    for (const b of [0, 1, 2, 4, 6, 8, 12]) console.log(`  O bias ${b}: dev F1 ${evaluate({ ...final, oBias: b }, devEx).f.toFixed(4)}`);
+  }
   const file = serialiseModel(final, Number(argValue('--prune') ?? 0.05), `Trained by scripts/train-ner.ts (${epochs} epochs, 2^${bits} buckets, ANERcorp first 90% + ${useWojood ? 'Wojood train' : 'no Wojood'}).`);
   mkdirSync(resolve(outPath, '..'), { recursive: true });
   writeFileSync(outPath, JSON.stringify(file) + '\n');

@@ -18,6 +18,8 @@ export interface Model {
   trans: Float32Array;
   /** Word clusters the model was trained with (folded form -> bit string), if any. */
   clusters?: Map<string, string>;
+  /** Subtracted from the O score at decoding: trades precision for recall (0: the trained model as is). */
+  oBias?: number;
 }
 
 /** allowed[prev * NT + tag]: I-X only after B-X or I-X (prev = NT: sentence start). */
@@ -40,6 +42,7 @@ export function emptyModel(bits: number): Model {
 /** Emission scores of n tokens into `scores` (n * NT). */
 export function emissions(m: Model, feats: Int32Array, counts: Int32Array, n: number, scores: Float32Array): void {
   const w = m.w;
+  const ob = m.oBias ?? 0;
   for (let k = 0; k < n; k++) {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     const base = k * MAX_FEATURES;
@@ -48,7 +51,7 @@ export function emissions(m: Model, feats: Int32Array, counts: Int32Array, n: nu
       s0 += w[o]; s1 += w[o + 1]; s2 += w[o + 2]; s3 += w[o + 3]; s4 += w[o + 4]; s5 += w[o + 5]; s6 += w[o + 6];
     }
     const r = k * NT;
-    scores[r] = s0; scores[r + 1] = s1; scores[r + 2] = s2; scores[r + 3] = s3; scores[r + 4] = s4; scores[r + 5] = s5; scores[r + 6] = s6;
+    scores[r] = s0 - ob; scores[r + 1] = s1; scores[r + 2] = s2; scores[r + 3] = s3; scores[r + 4] = s4; scores[r + 5] = s5; scores[r + 6] = s6;
   }
 }
 
@@ -112,6 +115,7 @@ export interface ModelFile {
   weights: string;
   /** Word clusters: "form\tbits" lines. */
   clusters?: string;
+  oBias?: number;
   about?: string;
 }
 
@@ -170,6 +174,7 @@ export function serialiseModel(m: Model, prune: number, about?: string): ModelFi
     index: toBase64(new Uint8Array(new Uint32Array(idx).buffer)),
     weights: toBase64(new Uint8Array(new Int16Array(rows).buffer)),
     ...(clusters ? { clusters } : {}),
+    ...(m.oBias ? { oBias: m.oBias } : {}),
     ...(about ? { about } : {}),
   };
 }
@@ -183,6 +188,7 @@ export function loadModel(f: ModelFile): Model {
   const idx = new Uint32Array(ib.buffer, ib.byteOffset, ib.byteLength / 4);
   const rows = new Int16Array(wb.buffer, wb.byteOffset, wb.byteLength / 2);
   for (let r = 0; r < idx.length; r++) for (let t = 0; t < NT; t++) m.w[idx[r] * NT + t] = rows[r * NT + t] * f.scale;
+  if (f.oBias) m.oBias = f.oBias;
   if (f.clusters) {
     m.clusters = new Map();
     for (const line of f.clusters.split('\n')) {
