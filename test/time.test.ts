@@ -150,6 +150,23 @@ describe('more relative forms', () => {
   });
 });
 
+describe('expressions relative to the text or to a postponement', () => {
+  test('«في العام التالي» is the year after the one just named (Sky News 2018-10-18)', () => {
+    const t = timexes('وكان سوار الذهب قد استلم السلطة في السودان عقب انتفاضة أبريل 1985 التي أطاحت الرئيس جعفر نميري، قبل أن يسلم السلطة للحكومة المنتخبة في العام التالي.', '2018-10-18');
+    expect(find(t, 'أبريل 1985').value).toBe('1985-04');
+    expect(find(t, 'العام التالي')).toMatchObject({ value: '1986', anchor: { value: '1985', source: 'timex' } });
+  });
+  test('«تأجيل التصويت إلى الثلاثاء» looks ahead (BBC 2018-10-01, a Monday)', () => {
+    const t = timexes('وقال النائب لوكالة رويترز إن حزبه "متمسك بمرشحه، ولا يمكن لتأجيل التصويت إلى الثلاثاء أن يغير من الأمر شيئا".', '2018-10-01');
+    expect(find(t, 'الثلاثاء').value).toBe('2018-10-02');
+  });
+  test('«ظهر الثلاثاء (16:00 ت غ)»: the bracketed clock takes the day before it (2018-09-11, a Tuesday)', () => {
+    const t = timexes('معلنا أن عملية إخلاء الشريط الساحلي بطول 320 كيلومترا ستبدأ ظهر الثلاثاء (16:00 ت غ).', '2018-09-11');
+    expect(find(t, 'ظهر الثلاثاء').value).toBe('2018-09-11TMI');
+    expect(find(t, '16:00')).toMatchObject({ value: '2018-09-11T16:00', timezone: 'UTC' });
+  });
+});
+
 describe('times of day and time zones', () => {
   test('«الساعة العاشرة مساء الأحد بالتوقيت المحلي» (BBC 2018-02-12, a Monday)', () => {
     const t = timexes('وقد أغلق المطار الساعة العاشرة مساء الأحد بالتوقيت المحلي، وقالت الشرطة إنها تعمل على إزالة القنبلة.', '2018-02-12');

@@ -299,6 +299,10 @@ export class Grammar extends Reader {
     // «الأسبوع الماضي», «الشهر الجاري», «العام المقبل», «السنة الماضية»
     if (x.art && ['اسبوع', 'شهر', 'عام', 'سنه'].includes(key)) {
       const r = this.relWord(i + 1);
+      // «في العام التالي» follows the year the text just named (1985 -> 1986), not the publication
+      if (r === 1 && ['تالي', 'تاليه', 'لاحق'].includes(this.key(i + 1)!)) {
+        return mk(i + 2, key === 'عام' || key === 'سنه' ? { sameYear: true, yearShift: 1 } : { unresolvable: true }, 0.75);
+      }
       if (r !== undefined) {
         let end = i + 2;
         const date = this.unitRel(key, r);
@@ -485,7 +489,7 @@ export class Grammar extends Reader {
     }
     // part of a day + a day: «صباح اليوم», «مساء الثلاثاء», «ليلة الاثنين»
     const partKey = x.art ? undefined : L().dayParts.get(x.key);
-    if (partKey && ['صباح', 'مساء', 'ظهر', 'عصر', 'ليله', 'فجر', 'ظهيره'].includes(x.key)) {
+    if (partKey && ['صباح', 'مساء', 'ظهر', 'عصر', 'ليله', 'ليل', 'فجر', 'ظهيره'].includes(x.key)) {
       const day = this.dayAfterTime(i + 1);
       if (!day) return undefined;
       const tz = this.timezone(day.end);

@@ -30,6 +30,7 @@ export function recogniseTimex(doc: SegmentedDoc, anchor?: TimexAnchor | string,
   let lastYear: number | undefined;
   // A bare weekday repeated in one article names the same day as its first resolved mention.
   const weekdayMemo = new Map<number, string>();
+  let previous: { sentence: number; end: number; value?: string } | undefined;
   for (const sentence of doc.sentences) {
     const words = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).map(toWord);
     const g = new Grammar(words);
@@ -42,7 +43,12 @@ export function recogniseTimex(doc: SegmentedDoc, anchor?: TimexAnchor | string,
       }
       const future = futureNear(words, m.start, m.end);
       const ctx: ResolveContext = { anchor: anchorDay, future, present: !future && presentNear(words, m.start), lastYear };
-      const r = resolveMatch(m, ctx, weekdayMemo);
+      let r = resolveMatch(m, ctx, weekdayMemo);
+      // «ظهر الثلاثاء (16:00 ت غ)»: a bare clock right after a dated expression belongs to that day
+      if (m.sem.type === 'TIME' && !m.sem.date && previous && previous.sentence === sentence.index && m.start - previous.end <= 2 && r.value) {
+        const day = /^(\d{4}-\d{2}-\d{2})/.exec(previous.value ?? '');
+        if (day) r = { ...r, value: day[1] + r.value.slice(r.value.indexOf('T')) };
+      }
       const first = words[m.start];
       const last = words[m.end - 1];
       const start = first.start;
@@ -60,6 +66,7 @@ export function recogniseTimex(doc: SegmentedDoc, anchor?: TimexAnchor | string,
         component: 'rule',
       };
       out.push(timex);
+      previous = { sentence: sentence.index, end: m.end, value: r.value };
       const y = r.value && /^(\d{4})/.exec(r.value);
       if (y && (m.sem.type === 'DATE' || m.sem.type === 'TIME')) lastYear = +y[1];
       i = m.end;

@@ -192,7 +192,9 @@ export class Reader {
       return undefined;
     }
     if (x.tok.kind === 'latin' && /^(GMT|UTC)$/i.test(x.norm)) return { zone: 'UTC', end: i + 1 };
+    // «ت.غ» / «ت غ» (توقيت غرينتش)
     if (x.norm === 'ت' && this.isPunct(i + 1, '.') && this.norm(i + 2) === 'غ') return { zone: 'UTC', end: i + 3 };
+    if (x.norm === 'ت' && this.norm(i + 1) === 'غ') return { zone: 'UTC', end: i + 2 };
     return undefined;
   }
 

@@ -31,7 +31,7 @@ export function resolveDate(d: DateSem, ctx: ResolveContext): Resolved {
   if (d.century !== undefined) return { value: pad(d.century), anchored: false };
   if (d.centuryRel !== undefined) return a ? { value: pad(Math.floor((a.y - 1) / 100) + d.centuryRel), anchored: true } : { value: 'XX', anchored: false };
   if (d.decadeRel !== undefined) return a ? { value: String(Math.floor(a.y / 10) + d.decadeRel), anchored: true } : { value: 'XXX', anchored: false };
-  if (d.sameYear) return ctx.lastYear !== undefined ? { value: pad(ctx.lastYear, 4), anchored: false, fromTimex: pad(ctx.lastYear, 4) } : { value: 'XXXX', anchored: false };
+  if (d.sameYear) return ctx.lastYear !== undefined ? { value: pad(ctx.lastYear + (d.yearShift ?? 0), 4), anchored: false, fromTimex: pad(ctx.lastYear, 4) } : { value: 'XXXX', anchored: false };
   if (d.hijri) return resolveHijri(d.hijri, ctx);
 
   // a full or partial calendar date

@@ -28,6 +28,8 @@ export interface DateSem {
   ref?: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
   /** «نفس العام»: the year last mentioned in the text. */
   sameYear?: boolean;
+  /** With sameYear: years after it («العام التالي» = +1). */
+  yearShift?: number;
   /** Hijri date as written; year may be missing. */
   hijri?: { y?: number; m?: number; d?: number };
 }
