@@ -187,6 +187,11 @@ describe('times of day and time zones', () => {
     expect(find(timexes('اغتيل في ساعة متأخرة من مساء أمس الجمعة.', '2018-06-02'), 'مساء أمس الجمعة').value).toBe('2018-06-01TEV');
     expect(find(timexes('ووقعت الحادثة نحو الساعة 19،00 بالتوقيت المحلي في أحد الأحياء.', '2018-05-19'), 'الساعة 19،00')).toMatchObject({ value: '2018-05-19T19:00', timezone: 'local' });
   });
+  test('«ليلا» after «والنصف» (the segmenter splits it as ل + يلا); «آلان» the name is not «الآن»', () => {
+    const t = timexes('نقلت عن مصدر عسكري سوري قوله إن "بعض المواقع العسكرية في ريفي حماة وحلب تعرضت عند الساعة العاشرة والنصف ليلا لعدوان جديد بصواريخ معادية".', '2018-04-30');
+    expect(find(t, 'الساعة العاشرة والنصف ليلا').value).toBe('2018-04-30T22:30');
+    expect(timexes('تعرف إلى اثنين من الرجال الثلاثة هما كيث شيلر الحارس الشخصي لترامب وآلان غارتن المحامي في مجموعة ترامب.', '2018-05-01')).toEqual([]);
+  });
   test('a zone of three words, and the day after the zone dates the clock (BBC 2018-08-06, a Monday)', () => {
     const t = timexes('وقال مسؤول بالخزانة الأمريكية طلب عدم نشر اسمه إنه سيعاد فرض هذه العقوبات في الساعة 12.01 بتوقيت شرق الولايات المتحدة يوم الثلاثاء.', '2018-08-06');
     expect(find(t, 'الساعة 12.01')).toMatchObject({ type: 'TIME', value: '2018-08-07T12:01', timezone: 'America/New_York' });

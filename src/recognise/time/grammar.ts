@@ -388,7 +388,8 @@ export class Grammar extends Reader {
       return inner ? { ...inner, start: i } : mk(i + 2, { season, yearRel: 0 }, 0.7);
     }
     // deictics
-    if ((key === 'الان' || key === 'ان') && (key === 'الان' || x.art)) return mk(i + 1, { ref: 'PRESENT_REF' }, 0.85);
+    // «الآن» (now), not the name «آلان» (Alan), which the view folds to the same letters
+    if ((key === 'الان' || key === 'ان') && (key === 'الان' || x.art) && !/^[وفب]?آ/.test(x.tok.text)) return mk(i + 1, { ref: 'PRESENT_REF' }, 0.85);
     if (key === 'حاليا' && !x.art) return mk(i + 1, { ref: 'PRESENT_REF' }, 0.85);
     if (x.art && key === 'وقت' && this.withArt(i + 1, 'حالي', 'راهن')) return mk(i + 2, { ref: 'PRESENT_REF' }, 0.8);
     if (!x.art && key === 'وقت' && this.plain(i + 1, 'سابق')) return mk(i + 2, { ref: 'PAST_REF' }, 0.8);

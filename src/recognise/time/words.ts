@@ -22,9 +22,12 @@ export interface Word {
 
 const LOOSE_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'لل', 'ال'];
 
+/** Time words the clitic segmenter splits wrongly («ليلا» is not ل + يلا, «بكرة» not ب + كرة). */
+const WHOLE = new Set(['ليلا', 'بكره', 'بكرا']);
+
 export function toWord(tok: Token): Word {
   const norm = tok.norm;
-  const segs = tok.segments;
+  const segs = WHOLE.has(norm) ? undefined : tok.segments;
   if (segs && segs.length) {
     const procl = segs.filter((s) => s.role === 'proclitic');
     const rest = segs.filter((s) => s.role !== 'proclitic');
