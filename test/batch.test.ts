@@ -48,6 +48,10 @@ describeIf('ana annotate DIR: parallel and resumable', [CORPUS], () => {
     expect(summary(r.stderr)).toEqual({ annotated: N, current: 0, failed: 0 });
     expect(reference.size).toBe(N);
     expect(outputs(out)).toEqual(reference);
+    // Workers replaced every 7 articles (memory back): the same bytes again.
+    const recycled = join(root, 'recycled');
+    expect(ana(['annotate', input, '-o', recycled, '--jobs', '2', '--recycle', '7', '--quiet']).status).toBe(0);
+    expect(outputs(recycled)).toEqual(reference);
     // Each file is the article of its id.
     const first = JSON.parse(lines[0]) as { id: string; text: string };
     expect(JSON.parse(reference.get(`${first.id}.json`)!).text).toBe(first.text.replace(/\r\n?/g, '\n'));

@@ -98,8 +98,8 @@ describeIf('ana annotate --jsonl - (streaming)', [CORPUS], () => {
     });
   });
 
-  test('the same bytes with two worker threads', () => {
-    const r = ana(['annotate', '--jsonl', '-', '--jobs', '2'], { input });
+  test('the same bytes with two worker threads, replaced every 5 articles', () => {
+    const r = ana(['annotate', '--jsonl', '-', '--jobs', '2', '--recycle', '5'], { input });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(single);
     // stderr: the two failures, with the line in this stream, then the summary.

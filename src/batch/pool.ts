@@ -41,12 +41,20 @@ export class InProcessRunner implements Runner {
 interface Slot {
   worker: Worker;
   outstanding: Map<number, (r: TaskResult) => void>;
+  /** Articles this worker has finished. */
+  done: number;
+  /** Takes no new task: it is finished once its outstanding ones are. */
+  retiring: boolean;
 }
 
 /**
  * A fixed set of worker threads. Each worker gets at most PER_WORKER tasks at a time (two: the next one is already
  * there when it finishes one, so no round trip is idle); the rest wait in a FIFO queue. A worker that dies (an
  * out-of-memory article, a bug) fails only the tasks it held and is replaced.
+ *
+ * After `recycleAfter` articles a worker is retired and replaced by a fresh one: the pipeline keeps memo caches
+ * (per word form, per option set) that grow with a corpus's vocabulary, and a new thread gives all that memory
+ * back, so a long run's memory stays flat. Caches are pure memos, so output does not change.
  */
 export class WorkerPool implements Runner {
   private static readonly PER_WORKER = 2;
@@ -57,17 +65,25 @@ export class WorkerPool implements Runner {
   constructor(
     private readonly jobs: number,
     private readonly init: WorkerInit,
+    private readonly recycleAfter = DEFAULT_RECYCLE,
     private readonly script = workerScript(),
   ) {
     for (let i = 0; i < jobs; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script, { workerData: this.init }), outstanding: new Map() };
+    const slot: Slot = { worker: new Worker(this.script, { workerData: this.init }), outstanding: new Map(), done: 0, retiring: false };
     slot.worker.on('message', (r: TaskResult) => {
       const done = slot.outstanding.get(r.seq);
       slot.outstanding.delete(r.seq);
       done?.(r);
+      slot.done++;
+      if (this.recycleAfter > 0 && slot.done >= this.recycleAfter) slot.retiring = true;
+      if (slot.retiring && slot.outstanding.size === 0 && !this.closing) {
+        // Replace first (so `died` finds the slot gone and fails nothing), then let the old thread go.
+        this.slots[this.slots.indexOf(slot)] = this.spawn();
+        void slot.worker.terminate();
+      }
       this.pump();
     });
     const died = (why: string) => {
@@ -95,7 +111,7 @@ export class WorkerPool implements Runner {
   private pump(): void {
     while (this.queue.length) {
       let best: Slot | undefined;
-      for (const s of this.slots) if (s.outstanding.size < WorkerPool.PER_WORKER && (!best || s.outstanding.size < best.outstanding.size)) best = s;
+      for (const s of this.slots) if (!s.retiring && s.outstanding.size < WorkerPool.PER_WORKER && (!best || s.outstanding.size < best.outstanding.size)) best = s;
       if (!best) return;
       const { task, done } = this.queue.shift()!;
       best.outstanding.set(task.seq, done);
@@ -110,6 +126,9 @@ export class WorkerPool implements Runner {
   }
 }
 
-export function createRunner(jobs: number, init: WorkerInit): Runner {
-  return jobs <= 1 ? new InProcessRunner(init) : new WorkerPool(jobs, init);
+/** Articles a worker thread annotates before it is replaced by a fresh one (see WorkerPool). */
+export const DEFAULT_RECYCLE = 2000;
+
+export function createRunner(jobs: number, init: WorkerInit, recycleAfter = DEFAULT_RECYCLE): Runner {
+  return jobs <= 1 ? new InProcessRunner(init) : new WorkerPool(jobs, init, recycleAfter);
 }

@@ -7,7 +7,7 @@ import type { Article } from '../../types';
 import { parseArgs } from 'node:util';
 import { parsing, UsageError } from '../args';
 import { safeFileStem, writeFileAtomic } from '../io';
-import { createRunner, type Runner } from '../../batch/pool';
+import { createRunner, DEFAULT_RECYCLE, type Runner } from '../../batch/pool';
 import type { OutputMode, TaskResult } from '../../batch/messages';
 import { inOrderWindow } from '../../batch/window';
 import { Manifest, acquireRunLock, articleKey, buildFingerprint, removeStaleTemps } from '../../batch/resume';
@@ -26,6 +26,8 @@ Options:
   -j, --jobs N         annotate with N worker threads (default: the number of cores, here ${availableParallelism()})
       --exit-zero      exit with status 0 even when articles failed (they are still reported): for Hadoop Streaming
                        and Spark's RDD.pipe, which fail the whole task on a non-zero status
+      --recycle N      replace each worker thread by a fresh one after N articles, giving back the memory the
+                       pipeline's caches grew (default ${DEFAULT_RECYCLE}; 0: never)
       --force          redo every article, even those whose output is current
       --date YYYY-MM-DD   anchor date for relative time expressions when an article has no publication date
       --no-tokens      leave the token layer out of the output
@@ -57,6 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     jobs: { type: 'string', short: 'j' },
     force: { type: 'boolean' },
     'exit-zero': { type: 'boolean' },
+    recycle: { type: 'string' },
     date: { type: 'string' },
     'no-tokens': { type: 'boolean' },
     'max-chars': { type: 'string' },
@@ -72,6 +75,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!Number.isInteger(maxChars) || maxChars <= 0) throw new UsageError('--max-chars takes a positive whole number');
   const jobs = values.jobs !== undefined ? Number(values.jobs) : availableParallelism();
   if (!Number.isInteger(jobs) || jobs <= 0) throw new UsageError('--jobs takes a positive whole number');
+  const recycle = values.recycle !== undefined ? Number(values.recycle) : DEFAULT_RECYCLE;
+  if (!Number.isInteger(recycle) || recycle < 0) throw new UsageError('--recycle takes a whole number (0: never)');
   if (values.jsonl && values.out) throw new UsageError('--jsonl writes to standard output; leave out --out');
   const inputs = positionals.length ? positionals : values.jsonl ? ['-'] : [];
   if (!inputs.length) throw new UsageError('name the files or folders to annotate (or - for standard input)');
@@ -121,7 +126,7 @@ export async function run(argv: string[]): Promise<number> {
   let manifest: Manifest | undefined;
   try {
     if (mode === 'line') {
-      runner = createRunner(jobs, { options, mode });
+      runner = createRunner(jobs, { options, mode }, recycle);
       const r = runner;
       // The reader went away (`| head`, a killed consumer): nothing more can be delivered, stop quietly.
       process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -173,7 +178,7 @@ export async function run(argv: string[]): Promise<number> {
       manifest = new Manifest(outDir);
       const build = buildFingerprint();
       const m = manifest;
-      runner = createRunner(jobs, { options, mode });
+      runner = createRunner(jobs, { options, mode }, recycle);
       const r = runner;
       const inputReal = new Set(files.filter((f) => f !== '-' && existsSync(f)).map((f) => realpathSync(f)));
       const claimed = new Set<string>();
