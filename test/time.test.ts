@@ -102,7 +102,11 @@ describe('calendar dates', () => {
   });
   test('Wojood archive styles: numeric dates in brackets, years with era marks', () => {
     const t = timexes('الإسرائيلية في الضفة الغربية بتاريخ ( 29 / 12 / 2011 ) .\nجريدة فلسطين 26 تموز 1911 .\nمضابط بلدية نابلس عام ( 1320 ) هجري عام 1907 ميلادي مضبط رقم 1024');
-    expect(find(t, '( 29 / 12 / 2011 )').value).toBe('2011-12-29');
+    // «تاريخ» heads the date like «يوم» (its ب outside); bare brackets are left out: «( 24 / 8 / 1993 )»
+    expect(find(t, 'تاريخ ( 29 / 12 / 2011 )').value).toBe('2011-12-29');
+    expect(find(timexes('في جامعة بيرزيت ( 24 / 8 / 1993 ) .'), '24 / 8 / 1993').value).toBe('1993-08-24');
+    // «رقم 9 عام ( 1921 )»: nine is a document number, not nine years
+    expect(timexes('نابلس ، رقم 9 عام ( 1921 ) .').map((x) => [x.text, x.value])).toEqual([['عام ( 1921 )', '1921']]);
     expect(find(t, '26 تموز 1911').value).toBe('1911-07-26');
     expect(find(t, 'عام ( 1320 ) هجري')).toMatchObject({ hijri: '1320' });
     expect(find(t, 'عام 1907 ميلادي').value).toBe('1907');

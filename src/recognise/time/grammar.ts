@@ -538,7 +538,7 @@ export class Grammar extends Reader {
       const u = this.unit(card.end);
       if (u && !u.dual) {
         // «مرة واحدة عام 2002», «للمرة 25 يوم 29 أبريل»: the unit heads a date, not a length
-        if (!u.plural && (this.digits(card.end + 1) !== undefined || this.weekdayAfter(card.end + 1))) return undefined;
+        if (!u.plural && (this.digits(card.end + 1) !== undefined || this.yearNumber(card.end + 1) || this.weekdayAfter(card.end + 1))) return undefined;
         let end = card.end + 1;
         let value = durationValue(card.value, u.code);
         const half = this.andHalf(end);
@@ -646,6 +646,12 @@ export class Grammar extends Reader {
 
   /** The longest expression starting at word i. */
   matchAt(i: number): Match | undefined {
+    // «بتاريخ ( 29 / 12 / 2011 )»: «تاريخ» heads the date as «يوم» heads a weekday (its ب stays outside)
+    if (this.plain(i, 'تاريخ')) {
+      const j = this.isPunct(i + 1, ':') ? i + 2 : i + 1;
+      const inner = this.matchAt(j);
+      if (inner && inner.start === j && inner.sem.type === 'DATE') return { ...inner, start: i };
+    }
     let best: Match | undefined;
     for (const m of [this.time(i), this.numericDate(i), this.calendarDate(i), this.year(i), this.relative(i), this.duration(i), this.set(i)]) {
       if (m && m.end > m.start && (!best || m.end > best.end)) best = m;

@@ -49,8 +49,10 @@ export function recogniseTimex(doc: SegmentedDoc, anchor?: TimexAnchor | string,
         const day = /^(\d{4}-\d{2}-\d{2})/.exec(previous.value ?? '');
         if (day) r = { ...r, value: day[1] + r.value.slice(r.value.indexOf('T')) };
       }
-      const first = words[m.start];
-      const last = words[m.end - 1];
+      // a bare bracketed date «( 24 / 8 / 1993 )»: the brackets are punctuation, not part of the expression
+      const bracketed = words[m.start].norm === '(' && words[m.end - 1].norm === ')' && m.end - m.start > 2;
+      const first = words[bracketed ? m.start + 1 : m.start];
+      const last = words[bracketed ? m.end - 2 : m.end - 1];
       const start = first.start;
       const end = last.tok.end;
       const timex: Timex = {
