@@ -107,6 +107,17 @@ describeIf('ana annotate on bad input', [GOLD_TXT], () => {
     expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual(['errors.jsonl']);
   });
 
+  test('"-" reads JSONL articles from standard input into the folder too', () => {
+    const out = join(root, 'stdin');
+    const input = [JSON.stringify({ id: 'a1', text: 'قال الوزير إن الاقتصاد ينمو.' }), JSON.stringify({ id: 'a2', text: 'وصل الرئيس إلى القاهرة أمس.' })].join('\n') + '\n';
+    const r = ana(['annotate', '-', '-o', out, '--quiet'], { input });
+    expect(r.status).toBe(0);
+    expect(readdirSync(out).filter((f) => f.endsWith('.json')).sort()).toEqual(['a1.json', 'a2.json']);
+    const a2 = JSON.parse(readFileSync(join(out, 'a2.json'), 'utf8'));
+    expect(a2.text).toBe('وصل الرئيس إلى القاهرة أمس.');
+    expect(a2.source).toMatchObject({ path: '-', line: 2, format: 'jsonl' });
+  });
+
   test('usage errors exit with status 2 and the help', () => {
     const r = ana(['annotate', inDir, '--jobs', '0']);
     expect(r.status).toBe(2);

@@ -99,8 +99,9 @@ export async function run(argv: string[]): Promise<number> {
   const progress = !quiet && process.stderr.isTTY ? new Progress(process.stderr, files.reduce((n, f) => n + (f === '-' ? 0 : sizeOf(f)), 0)) : undefined;
   async function* items(): AsyncGenerator<Item> {
     for (const file of files) {
-      const jsonl = values.jsonl === true || /\.jsonl(\.gz)?$/i.test(file);
-      for await (const read of readArticles(file, { maxChars, jsonl: values.jsonl, onBytes: (n) => progress?.read(n) })) yield { read };
+      // Standard input ("-") holds JSONL articles, in both modes.
+      const jsonl = values.jsonl === true || file === '-' || /\.jsonl(\.gz)?$/i.test(file);
+      for await (const read of readArticles(file, { maxChars, jsonl, onBytes: (n) => progress?.read(n) })) yield { read };
       if (!jsonl) progress?.read(sizeOf(file));
     }
   }
