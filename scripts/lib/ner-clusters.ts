@@ -22,6 +22,8 @@ export interface ClusterOptions {
   minLeaf: number;
   /** Article ids to leave out (the news dev gold). */
   exclude?: Set<string>;
+  /** Which neighbours make the vectors: both (default), only the left or only the right one. */
+  side?: 'both' | 'left' | 'right';
 }
 
 export function buildClusters(corpusPath: string, o: ClusterOptions): Map<string, string> {
@@ -53,8 +55,8 @@ export function buildClusters(corpusPath: string, o: ClusterOptions): Map<string
       if (w < 0) continue;
       const l = i > 0 ? ids[i - 1] : -1;
       const r = i + 1 < ids.length ? ids[i + 1] : -1;
-      if (l >= 0 && l < C) { counts[w * dim + l]++; ctxTotals[l]++; rowTotals[w]++; total++; }
-      if (r >= 0 && r < C) { counts[w * dim + C + r]++; ctxTotals[C + r]++; rowTotals[w]++; total++; }
+      if (l >= 0 && l < C && o.side !== 'right') { counts[w * dim + l]++; ctxTotals[l]++; rowTotals[w]++; total++; }
+      if (r >= 0 && r < C && o.side !== 'left') { counts[w * dim + C + r]++; ctxTotals[C + r]++; rowTotals[w]++; total++; }
     }
   }
   // PPMI, then unit length

@@ -54,13 +54,18 @@ interface TokenCodes {
   cl8: number;
   cl12: number;
   cl: number;
+  /** Clusters of left-only and right-only contexts (prefix of 6 and whole path), 0 when absent. */
+  clL6: number;
+  clL: number;
+  clR6: number;
+  clR: number;
   affixes: boolean;
   coreForm: string;
 }
 
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
-const BOUNDARY: TokenCodes = { core: BOS, bare: BOS, pre: BOS, w: 0, p2: 0, p3: 0, s1: 0, s2: BOS, s3: 0, shape: BOS, cl4: 0, cl8: BOS, cl12: 0, cl: 0, affixes: false, coreForm: '' };
+const BOUNDARY: TokenCodes = { core: BOS, bare: BOS, pre: BOS, w: 0, p2: 0, p3: 0, s1: 0, s2: BOS, s3: 0, shape: BOS, cl4: 0, cl8: BOS, cl12: 0, cl: 0, clL6: 0, clL: 0, clR6: 0, clR: 0, affixes: false, coreForm: '' };
 const BOUNDARY_END: TokenCodes = { ...BOUNDARY, core: EOS, bare: EOS, pre: EOS, s2: EOS, shape: EOS, cl8: EOS };
 
 function shape(t: Token): string {
@@ -94,7 +99,9 @@ function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenC
   if (c && (!arabic || c.coreForm === v.core)) return c;
   const b = v.bare;
   const affixes = t.kind === 'arabic' || t.kind === 'latin';
-  const cl = clusters ? (clusters.get(v.core) ?? clusters.get(v.bare)) : undefined;
+  // a cluster entry is "both[;left;right]": paths over both neighbours, then over the left and the right one
+  const entry = clusters ? (clusters.get(v.core) ?? clusters.get(v.bare)) : undefined;
+  const [cl, clLeft, clRight] = entry ? entry.split(';') : [];
   c = {
     core: hashString(v.core),
     bare: hashString(b),
@@ -110,6 +117,10 @@ function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenC
     cl8: cl ? hashString(cl.slice(0, 8)) : 0,
     cl12: cl ? hashString(cl.slice(0, 12)) : 0,
     cl: cl ? hashString(cl) : 0,
+    clL6: clLeft ? hashString(clLeft.slice(0, 6)) : 0,
+    clL: clLeft ? hashString(clLeft) : 0,
+    clR6: clRight ? hashString(clRight.slice(0, 6)) : 0,
+    clR: clRight ? hashString(clRight) : 0,
     affixes,
     coreForm: v.core,
   };
@@ -219,6 +230,14 @@ export function extractFeatures(
       out[base + f++] = mix(27, c.cl8, 0) & mask;
       out[base + f++] = mix(28, c.cl12, 0) & mask;
       out[base + f++] = mix(34, c.cl, 0) & mask;
+    }
+    if (c.clL) {
+      out[base + f++] = mix(44, c.clL6, 0) & mask;
+      out[base + f++] = mix(45, c.clL, 0) & mask;
+    }
+    if (c.clR) {
+      out[base + f++] = mix(46, c.clR6, 0) & mask;
+      out[base + f++] = mix(47, c.clR, 0) & mask;
     }
     if (p1.cl8) out[base + f++] = mix(35, p1.cl8, 0) & mask;
     if (n1.cl8) out[base + f++] = mix(36, n1.cl8, 0) & mask;
