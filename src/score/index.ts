@@ -145,7 +145,8 @@ export class Scorer {
       const types = this.options.timexTypes ?? TIMEX_TYPES;
       r.timex = summarise(this.tmx.exact, types);
       r.timex_overlap = summarise(this.tmx.overlap, types);
-      if (this.values.matched || !this.options.durationsAsDate) {
+      // values are scored only where the gold gives some (the seed and Wojood give none)
+      if (this.values.matched) {
         r.timex_value = { accuracy: ratio(this.values.correct, this.values.matched), matched: this.values.matched };
       }
     }
