@@ -16,7 +16,6 @@ export { skeleton } from './translit';
 export function link(doc: RecognisedDoc, gazetteer: Gazetteer = defaultGazetteer()): LinkedDoc {
   const infos = doc.entities.map((m) => mentionInfo(m, gazetteer));
   const groups: Group[] = [];
-  const groupOf: number[] = [];
   doc.entities.forEach((m, i) => {
     const info = infos[i];
     let g = groups.find((x) => x.keys.has(info.key));
@@ -28,15 +27,13 @@ export function link(doc: RecognisedDoc, gazetteer: Gazetteer = defaultGazetteer
     if (!g) {
       g = { type: m.type, keys: new Set(), words: [], arSkels: new Set(), laSkels: new Set(), mentions: [] };
       groups.push(g);
-    } else if (info.words.length > g.words.length) {
-      // a longer name after a short one (ماتزي … جون ماتزي): it becomes the group's full name
     }
     g.keys.add(info.key);
+    // a longer name after a short one (ماتزي … جون ماتزي) becomes the group's full name
     if (info.words.length > g.words.length) g.words = info.words;
     if (info.latin && !g.latin) g.latin = info.latin;
     (info.script === 'latin' ? g.laSkels : g.arSkels).add(info.skel);
     g.mentions.push(i);
-    groupOf[i] = groups.indexOf(g);
   });
 
   // one sense per document: mentions of one name take the type most of them have (ties: the most confident)
@@ -57,7 +54,6 @@ export function link(doc: RecognisedDoc, gazetteer: Gazetteer = defaultGazetteer
     }
     return { id, type, ...(nameAr ? { nameAr } : {}), ...(nameLatin ? { nameLatin } : {}), mentions: [...g.mentions] };
   });
-  void groupOf;
   const quotes = doc.quotes.map((q) => linkSpeaker(q, entities, table, infos));
   return { ...doc, entities, quotes, entityTable: table };
 }
