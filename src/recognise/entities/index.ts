@@ -78,7 +78,8 @@ export function recogniseEntities(doc: SegmentedDoc, resources: { gazetteer?: Ga
 
   let kept = resolve(cands).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
   extendByNationality(gaz, tokens, views, kept);
-  kept = propagate(tokens, views, kept).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
+  const isTrigger = (key: string) => [...gaz.triggers.values()].some((set) => set.has(key));
+  kept = propagate(tokens, views, kept, isTrigger).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
   const out: EntityMention[] = [];
   for (const c of kept) {
     out.push({ start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), type: c.type, confidence: c.confidence, component: c.component });

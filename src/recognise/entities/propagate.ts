@@ -6,10 +6,10 @@ import { tokenAt, type Candidate } from './candidates';
  * One name, one reading per document: a name found once (by the model or the lists) is found again where it
  * recurs untagged, and a person's surname alone (تورنبول after مالكولم تورنبول) is that person.
  */
-export function propagate(tokens: readonly Token[], views: readonly TokenView[], kept: Candidate[]): Candidate[] {
+export function propagate(tokens: readonly Token[], views: readonly TokenView[], kept: Candidate[], isTrigger: (key: string) => boolean = () => false): Candidate[] {
   const names = new Map<string, { type: EntityType; confidence: number }>();
   const add = (key: string, type: EntityType, confidence: number) => {
-    if (key.replace(/ /g, '').length < 3) return;
+    if (key.replace(/ /g, '').length < 3 || isTrigger(key)) return;
     const prev = names.get(key);
     if (!prev || prev.confidence < confidence) names.set(key, { type, confidence });
   };
@@ -21,7 +21,10 @@ export function propagate(tokens: readonly Token[], views: readonly TokenView[],
     const words = [];
     for (let k = from; k < to; k++) words.push(k === from ? views[k].core : views[k].w);
     // a single word the tagger found is spread only when it is sure and the word is not a definite noun (البنك)
-    if (words.length > 1 || c.component !== 'model' || (c.confidence >= 0.9 && (!views[from].def || c.type === 'LOC'))) add(words.join(' '), c.type, c.confidence);
+    // (a lone first name or adjective-like word, نادر، سلامة, is spread only through a full name: see below)
+    if (words.length > 1 || c.component !== 'model' || (c.confidence >= 0.9 && c.type !== 'PER' && (!views[from].def || c.type === 'LOC'))) {
+      add(words.join(' '), c.type, c.confidence);
+    }
     if (c.type === 'PER' && words.length >= 2) add(views[to - 1].w, 'PER', c.confidence * 0.9);
   }
   if (names.size === 0) return kept;

@@ -69,6 +69,11 @@ export function latinNames(gaz: Gazetteer, tokens: readonly Token[], views: read
       else break;
     }
     const key = views.slice(i, j).map((v) => v.w).join(' ');
+    // a model number or product code (F35, A4) is no organisation unless a list names it
+    if (/[0-9]/.test(t.text) && !gaz.byKey.has(key)) {
+      i = j;
+      continue;
+    }
     const entries = gaz.byKey.get(key);
     let type: EntityType = 'ORG';
     if (entries?.length) type = entries[0].type;
