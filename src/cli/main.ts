@@ -18,7 +18,10 @@ const COMMANDS: Record<string, () => Command> = {
 const HELP = `Usage: ana COMMAND [options]
 
 Commands:
-${Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n')}
+  annotate   annotate articles (text, HTML, XML, JSONL) into standoff JSON, or stream JSONL to JSONL
+  score      score the pipeline against gold annotations (ANERcorp, Wojood, news gold JSON, brat, TEI)
+  export     turn annotation JSON into TEI (standoff or inline), brat, CoNLL or W3C Web Annotation
+  view       write self-contained right-to-left HTML pages of annotated articles and a corpus index
 
 Run "ana COMMAND --help" for a command's options. Version ${PIPELINE_VERSION}.`;
 
