@@ -73,6 +73,10 @@ describe('conventions of the guidelines', () => {
     expect(mentionAt(ents, text, 'السعودية', 0)).toBeUndefined();
     expect(mentionAt(ents, text, 'السعودية', 1)).toMatchObject({ type: 'LOC', text: 'السعودية' });
   });
+  test('a hashtag names a place after its mark', () => {
+    const text = 'تحتضن #السعودية أكبر قطاع للرعاية الصحية.';
+    expect(entitiesOf(text)).toEqual([expect.objectContaining({ type: 'LOC', text: 'السعودية', start: 7 })]);
+  });
   test('an institution with its nationality is one ORG span', () => {
     const text = 'وقالت الشرطة الفلبينية إن وزارة الصحة أغلقت المستشفى.';
     const ents = entitiesOf(text);
