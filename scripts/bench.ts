@@ -4,6 +4,7 @@
  *   --limit N      only the first N articles of the corpus (re-gzipped, so decompression stays in the measure)
  *   --jobs N       workers for the parallel run (default: the core count)
  *   --only-parallel   skip the 1-worker run (for the whole corpus on a shared machine)
+ *   --recycle N    passed on to ana annotate (workers replaced after N articles)
  *   --dir          also time the batch mode (one JSON file per article, atomic writes, manifest) with N workers
  *   --no-profile   skip the CPU profile
  *   --profile-only only the floor and the CPU profile
@@ -209,6 +210,7 @@ async function main(): Promise<void> {
   if (!existsSync(cli) || !existsSync(floorJs)) throw new Error('dist/ is missing: run "npm run build" first (npm run bench does)');
   const limit = argValue('--limit') ? Number(argValue('--limit')) : undefined;
   const jobs = Number(argValue('--jobs') ?? availableParallelism());
+  const recycle = argValue('--recycle') !== undefined ? ['--recycle', argValue('--recycle')!] : [];
   const profileLimit = Number(argValue('--profile-limit') ?? 2000);
   const corpus = resolve(argValue('--input') ?? join(sharedDir(), 'data/news/ant-news.jsonl.gz'));
   const outFile = resolve(argValue('--out') ?? join(root, 'bench/results.json'));
@@ -239,7 +241,7 @@ async function main(): Promise<void> {
     const runs: Step[] = [];
     for (const j of profileOnly ? [] : process.argv.includes('--only-parallel') ? [jobs] : [...new Set([1, jobs])]) {
       const outPath = join(work, `jobs${j}.out`);
-      const s = await measure(`pipeline-jobs-${j}`, [cli, 'annotate', '--jsonl', input, '--jobs', String(j), '--quiet'], outPath, counts);
+      const s = await measure(`pipeline-jobs-${j}`, [cli, 'annotate', '--jsonl', input, '--jobs', String(j), ...recycle, '--quiet'], outPath, counts);
       s.outputSha256 = await sha256File(outPath);
       s.outputBytes = statSync(outPath).size;
       rmSync(outPath);
@@ -247,7 +249,7 @@ async function main(): Promise<void> {
     }
     if (process.argv.includes('--dir')) {
       const dir = join(work, 'out-dir');
-      const s = await measure(`batch-files-jobs-${jobs}`, [cli, 'annotate', input, '-o', dir, '--jobs', String(jobs), '--quiet'], join(work, 'dir.log'), counts);
+      const s = await measure(`batch-files-jobs-${jobs}`, [cli, 'annotate', input, '-o', dir, '--jobs', String(jobs), ...recycle, '--quiet'], join(work, 'dir.log'), counts);
       s.outputBytes = readdirSync(dir).length;
       rmSync(dir, { recursive: true, force: true });
       runs.push(s);
@@ -263,7 +265,8 @@ async function main(): Promise<void> {
       await takeFirst(input, profIn, profileLimit);
       const profDir = join(work, 'prof');
       mkdirSync(profDir);
-      spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, cli, 'annotate', '--jsonl', profIn, '--jobs', '1', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      // In the main thread (--recycle 0), where --cpu-prof sees it.
+      spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, cli, 'annotate', '--jsonl', profIn, '--jobs', '1', '--recycle', '0', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
       const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
       if (file) {
         profile = { articles: Math.min(profileLimit, counts.articles), ...hottest(join(profDir, file)) };

@@ -36,7 +36,7 @@ describeIf('ana annotate DIR: parallel and resumable', [CORPUS], () => {
     lines = await corpusLines(N);
     input = join(root, 'news.jsonl');
     writeFileSync(input, lines.join('\n') + '\n');
-    const r = ana(['annotate', input, '-o', join(root, 'ref'), '--jobs', '1', '--quiet']);
+    const r = ana(['annotate', input, '-o', join(root, 'ref'), '--jobs', '1', '--recycle', '0', '--quiet']); // in the main thread
     expect(r.status).toBe(0);
     reference = outputs(join(root, 'ref'));
   });
@@ -143,7 +143,8 @@ describeIf('ana annotate DIR: parallel and resumable', [CORPUS], () => {
     expect(r.status).toBe(0);
     const s = summary(r.stderr);
     expect(s.annotated + s.current).toBe(N);
-    expect(s.current).toBeGreaterThanOrEqual(written.size - 2); // an output renamed just before its manifest line may be redone
+    // An output renamed just before its manifest line was written is redone: at most one per task in flight (2 × 2).
+    expect(s.current).toBeGreaterThanOrEqual(written.size - 4);
     expect(outputs(dir)).toEqual(reference);
     expect(tempFiles(dir)).toEqual([]);
   });

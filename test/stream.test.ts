@@ -79,7 +79,7 @@ describeIf('ana annotate --jsonl - (streaming)', [CORPUS], () => {
         return null;
       }
     });
-    const r = ana(['annotate', '--jsonl', '-', '--jobs', '1', '--quiet'], { input });
+    const r = ana(['annotate', '--jsonl', '-', '--jobs', '1', '--recycle', '0', '--quiet'], { input }); // in the main thread
     expect(r.status).toBe(1);
     single = r.stdout;
   });

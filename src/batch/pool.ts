@@ -23,7 +23,7 @@ export function workerScript(): string {
   throw new Error(`the compiled worker ${built} is missing: run "npm run build" first`);
 }
 
-/** --jobs 1: the same task function in the main thread, yielding to the event loop between articles. */
+/** --jobs 1 --recycle 0: the same task function in the main thread, yielding to the event loop between articles. */
 export class InProcessRunner implements Runner {
   private closed = false;
   constructor(private readonly init: WorkerInit) {}
@@ -129,6 +129,10 @@ export class WorkerPool implements Runner {
 /** Articles a worker thread annotates before it is replaced by a fresh one (see WorkerPool). */
 export const DEFAULT_RECYCLE = 2000;
 
+/**
+ * One job without recycling runs in the main thread (no thread start-up; what a CPU profile sees); otherwise worker
+ * threads, even for one job, so that recycling can bound a long run's memory.
+ */
 export function createRunner(jobs: number, init: WorkerInit, recycleAfter = DEFAULT_RECYCLE): Runner {
-  return jobs <= 1 ? new InProcessRunner(init) : new WorkerPool(jobs, init, recycleAfter);
+  return jobs <= 1 && recycleAfter === 0 ? new InProcessRunner(init) : new WorkerPool(Math.max(1, jobs), init, recycleAfter);
 }

@@ -23,7 +23,8 @@ Options:
                        whose output is current (same text, metadata, options and pipeline version) and redoes the rest
       --jsonl          read JSONL articles (from files or - for stdin) and write one JSON document per line to stdout,
                        in input order; a failed article gives {"error":{…}} on its line
-  -j, --jobs N         annotate with N worker threads (default: the number of cores, here ${availableParallelism()})
+  -j, --jobs N         annotate with N worker threads (default: the number of cores, here ${availableParallelism()});
+                       --jobs 1 --recycle 0 annotates in the main thread
       --exit-zero      exit with status 0 even when articles failed (they are still reported): for Hadoop Streaming
                        and Spark's RDD.pipe, which fail the whole task on a non-zero status
       --recycle N      replace each worker thread by a fresh one after N articles, giving back the memory the
