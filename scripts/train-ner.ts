@@ -1,9 +1,16 @@
 /**
  * Train the entity tagger: an averaged structured perceptron over hashed features with BIO-constrained Viterbi
  * (five shuffle seeds, weights averaged).
- *   npx tsx scripts/train-ner.ts [--shared DIR] [--epochs N] [--seeds S] [--bits B] [--no-wojood] [--out models/ner.json]
- * Data: ../shared/data/anercorp/ANERCorp.train.txt minus its last 10% of sentences (held out as dev, written to
- * tmp/anercorp-dev.txt for `ana score --gold-format anercorp`), plus ../shared/data/wojood/train.txt.
+ *   npx tsx scripts/train-ner.ts --holdout 0        the SHIPPED model: all of ANERCorp.train.txt + Wojood train
+ *   npx tsx scripts/train-ner.ts [--holdout 0.1] [--dev-from F]   measure: hold out 10% of the ANERcorp sentences
+ *       (the last 10% by default, or from fraction F), written to tmp/anercorp-dev.txt for
+ *       `ana score --gold-format anercorp --gold tmp/anercorp-dev.txt`; use --out tmp/… so models/ner.json stays
+ *   npx tsx scripts/train-ner.ts --cv 5 [--seeds S] [--cv-models]   K-fold cross-validation over ANERcorp
+ *       (contiguous folds; tagger F1 per fold and mean ± sd); --cv-models writes tmp/ner-cv-K.json for
+ *       scripts/cv-pipeline-ner.ts, which scores each fold through the whole pipeline
+ *   other options: [--shared DIR] [--epochs N] [--seeds S] [--bits B] [--no-wojood] [--out models/ner.json]
+ * The official ANERcorp test set is the text after the end of ANERCorp.train.txt, so the shipped model holds
+ * nothing out; the held-out and CV modes exist only to measure.
  * Word clusters: models/clusters.txt, built from ../shared/data/news/ant-news.jsonl.gz (minus the news dev gold
  * articles) when missing or with --build-clusters (about a minute); they are stored inside the model file too.
  * Fixed seed: the same data and options give the same model file.
@@ -110,24 +117,14 @@ function averaged(w: Float32Array, u: Float32Array, c: number): Float32Array {
   return out;
 }
 
-function main(): void {
-  const t0 = Date.now();
-  const aner = readAnercorp(join(shared, 'data/anercorp/ANERCorp.train.txt'));
-  // held out: the last 10% by default; --dev-from F moves the window (for cross-checks; the committed model uses 0.9)
-  const devFrom = Math.floor(aner.length * Number(argValue('--dev-from') ?? 0.9));
-  const devTo = Math.min(aner.length, devFrom + Math.ceil(aner.length * 0.1));
-  const train = [...aner.slice(0, devFrom), ...aner.slice(devTo)];
-  const dev = aner.slice(devFrom, devTo);
-  // The held-out part as `token tag` lines (tags as in the corpus, MISC included) for `ana score`.
-  mkdirSync(join(root, 'tmp'), { recursive: true });
-  const devTokens = dev.reduce((n, s) => n + s.tokens.length, 0);
-  const rawLines = readFileSync(join(shared, 'data/anercorp/ANERCorp.train.txt'), 'utf8').split(/\r?\n/).filter((l) => {
-    const p = l.trim().split(/\s+/);
-    return p.length >= 2 && p[0] && p[0].replace(/[\u200E\u200F]/g, '');
-  });
-  if (devTo === aner.length) writeFileSync(join(root, 'tmp/anercorp-dev.txt'), rawLines.slice(rawLines.length - devTokens).join('\n') + '\n');
-  const woj = useWojood ? readWojood(join(shared, 'data/wojood/train.txt')) : [];
-  let clusters: Clusters | undefined;
+/** Mean and sample standard deviation. */
+function meanSd(xs: number[]): [number, number] {
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const v = xs.length > 1 ? xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1) : 0;
+  return [m, Math.sqrt(v)];
+}
+
+function loadClusters(): Clusters | undefined {
   if (process.argv.includes('--build-clusters') || (!existsSync(clusterPath) && !process.argv.includes('--no-clusters'))) {
     // Word clusters from the news corpus, leaving out the articles of the news dev gold.
     const goldDir = join(shared, 'data/news-gold');
@@ -136,27 +133,29 @@ function main(): void {
     writeFileSync(clusterPath, [...built].map(([w, b]) => `${b}\t${w}`).join('\n') + '\n');
     console.log(`built ${built.size} word clusters -> ${clusterPath}`);
   }
-  if (!process.argv.includes('--no-clusters')) {
-    clusters = new Map();
-    for (const line of readFileSync(clusterPath, 'utf8').split('\n')) {
-      const [bitsStr, word] = line.split('\t');
-      if (word) clusters.set(word, bitsStr);
-    }
-    // optional one-sided clusters (left-only, right-only contexts), appended as "both;left;right"
-    const left = argValue('--clusters-left');
-    const right = argValue('--clusters-right');
-    if (left && right) {
-      const read = (p: string) => new Map(readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => { const [b, w] = l.split('\t'); return [w, b] as [string, string]; }));
-      const l = read(left);
-      const r = read(right);
-      for (const [w, b] of clusters) clusters.set(w, `${b};${l.get(w) ?? ''};${r.get(w) ?? ''}`);
-    }
+  if (process.argv.includes('--no-clusters')) return undefined;
+  const clusters: Clusters = new Map();
+  for (const line of readFileSync(clusterPath, 'utf8').split('\n')) {
+    const [bitsStr, word] = line.split('\t');
+    if (word) clusters.set(word, bitsStr);
   }
-  const wojWeight = Number(argValue('--wojood-weight') ?? 1);
-  const trainEx = [...examples(toTrainingDocs(train), clusters), ...examples(toTrainingDocs(woj), clusters, wojWeight)];
-  const devEx = examples(toTrainingDocs(dev), clusters);
-  console.log(`train ${trainEx.length} sentences (${train.length} ANERcorp + ${woj.length} Wojood), dev ${devEx.length} (${devTokens} ANERcorp tokens); clusters ${clusters?.size ?? 0}; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // optional one-sided clusters (left-only, right-only contexts), appended as "both;left;right"
+  const left = argValue('--clusters-left');
+  const right = argValue('--clusters-right');
+  if (left && right) {
+    const read = (p: string) => new Map(readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => { const [b, w] = l.split('\t'); return [w, b] as [string, string]; }));
+    const l = read(left);
+    const r = read(right);
+    for (const [w, b] of clusters) clusters.set(w, `${b};${l.get(w) ?? ''};${r.get(w) ?? ''}`);
+  }
+  return clusters;
+}
 
+/**
+ * Train on `trainEx` (seeds averaged); returns the final model. `devEx` is only for the per-epoch progress lines
+ * (empty when nothing is held out); no choice is made on it (the epoch count is fixed).
+ */
+function train(trainEx: Example[], devEx: Example[], clusters: Clusters | undefined, seeds: number, t0: number, verbose: boolean): Model {
   // One averaged perceptron per shuffle seed; with --seeds N > 1 the N weight vectors are averaged, which takes
   // away most of the run-to-run variance of a single perceptron (a one-entry gazetteer change moved dev F1 by 2 points).
   const trainOnce = (seed: number, verbose: boolean): { w: Float32Array; trans: Float32Array } => {
@@ -225,6 +224,7 @@ function main(): void {
         }
         c++;
       }
+      if (!verbose || !devEx.length) continue;
       const avg: Model = { bits, w: averaged(m.w, uw, c), trans: averaged(m.trans, ut, c), clusters };
       const e = evaluate(avg, devEx);
       if (verbose) console.log(`epoch ${epoch}: dev P ${e.p.toFixed(4)} R ${e.r.toFixed(4)} F1 ${e.f.toFixed(4)}  ${JSON.stringify(Object.fromEntries(Object.entries(e.byType).map(([k, v]) => [k, +v.toFixed(3)])))}  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -232,24 +232,103 @@ function main(): void {
     }
     return { w: averaged(m.w, uw, c), trans: averaged(m.trans, ut, c) };
   };
-  const seeds = Number(argValue('--seeds') ?? 5);
-  const runs = Array.from({ length: seeds }, (_, k) => trainOnce(20260124 + k, k === 0));
+  const runs = Array.from({ length: seeds }, (_, k) => trainOnce(20260124 + k, verbose && k === 0));
   const w = new Float32Array(runs[0].w.length);
   const trans = new Float32Array(runs[0].trans.length);
   for (const r of runs) {
     for (let i = 0; i < w.length; i++) w[i] += r.w[i] / seeds;
     for (let i = 0; i < trans.length; i++) trans[i] += r.trans[i] / seeds;
   }
-  const oBias = Number(argValue('--o-bias') ?? 0);
-  const final: Model = { bits, w, trans, clusters, oBias };
-  if (process.argv.includes('--sweep-o-bias')) {
+  return { bits, w, trans, clusters, oBias: Number(argValue('--o-bias') ?? 0) };
+}
+
+/** ANERcorp raw `token tag` lines (one per token that readAnercorp keeps, in the same order). */
+function anercorpLines(path: string): string[] {
+  return readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => {
+    const p = l.trim().split(/\s+/);
+    return p.length >= 2 && p[0] && p[0].replace(/[\u200E\u200F]/g, '');
+  });
+}
+
+/**
+ * K-fold cross-validation over ANERcorp: contiguous folds of sentences, each held out in turn; training on the
+ * other folds plus Wojood. Each fold's gold is written to tmp/anercorp-cv-K.txt and, with --cv-models, its model
+ * to tmp/ner-cv-K.json (for `ana score` through the pipeline with ANA_NER_MODEL).
+ */
+function crossValidate(k: number, clusters: Clusters | undefined, wojEx: Example[], seeds: number, t0: number): void {
+  const anerPath = join(shared, 'data/anercorp/ANERCorp.train.txt');
+  const aner = readAnercorp(anerPath);
+  const lines = anercorpLines(anerPath);
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  const fs: number[] = [];
+  const rows: string[] = [];
+  let tokOffset = 0;
+  for (let f = 0; f < k; f++) {
+    const from = Math.floor((aner.length * f) / k);
+    const to = Math.floor((aner.length * (f + 1)) / k);
+    const dev = aner.slice(from, to);
+    const devTokens = dev.reduce((n, s) => n + s.tokens.length, 0);
+    writeFileSync(join(root, `tmp/anercorp-cv-${f}.txt`), lines.slice(tokOffset, tokOffset + devTokens).join('\n') + '\n');
+    tokOffset += devTokens;
+    const trainEx = [...examples(toTrainingDocs([...aner.slice(0, from), ...aner.slice(to)]), clusters), ...wojEx];
+    const devEx = examples(toTrainingDocs(dev), clusters);
+    const m = train(trainEx, devEx, clusters, seeds, t0, false);
+    const e = evaluate(m, devEx);
+    fs.push(e.f);
+    const row = `fold ${f + 1}/${k} sentences ${from}-${to} (${devTokens} tokens): P ${e.p.toFixed(4)} R ${e.r.toFixed(4)} F1 ${e.f.toFixed(4)}  ${JSON.stringify(Object.fromEntries(Object.entries(e.byType).map(([t, v]) => [t, +v.toFixed(3)])))}  ${((Date.now() - t0) / 1000).toFixed(0)} s`;
+    rows.push(row);
+    console.log(row);
+    if (process.argv.includes('--cv-models')) {
+      const file = serialiseModel(m, Number(argValue('--prune') ?? 0.05), `CV fold ${f + 1}/${k} model (not for shipping).`);
+      writeFileSync(join(root, `tmp/ner-cv-${f}.json`), JSON.stringify(file) + '\n');
+    }
+  }
+  const [mean, sd] = meanSd(fs);
+  console.log(`CV ${k} folds, ${epochs} epochs, ${seeds} seed(s): tagger exact micro-F1 ${mean.toFixed(4)} ± ${sd.toFixed(4)} (sd over folds)`);
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const clusters = loadClusters();
+  const woj = useWojood ? readWojood(join(shared, 'data/wojood/train.txt')) : [];
+  const wojWeight = Number(argValue('--wojood-weight') ?? 1);
+  const wojEx = examples(toTrainingDocs(woj), clusters, wojWeight);
+  const seeds = Number(argValue('--seeds') ?? 5);
+  const cv = Number(argValue('--cv') ?? 0);
+  if (cv > 1) {
+    crossValidate(cv, clusters, wojEx, seeds, t0);
+    return;
+  }
+  const anerPath = join(shared, 'data/anercorp/ANERCorp.train.txt');
+  const aner = readAnercorp(anerPath);
+  // --holdout F (default 0.1): hold out a window of F of the sentences for measuring, starting at --dev-from
+  // (default: the last window); --holdout 0 trains on all of ANERCorp.train.txt: the shipped model.
+  const holdout = Number(argValue('--holdout') ?? 0.1);
+  const devFrom = holdout > 0 ? Math.floor(aner.length * Number(argValue('--dev-from') ?? 1 - holdout)) : aner.length;
+  const devTo = Math.min(aner.length, devFrom + Math.ceil(aner.length * holdout));
+  const trainSents = [...aner.slice(0, devFrom), ...aner.slice(devTo)];
+  const dev = aner.slice(devFrom, devTo);
+  const devTokens = dev.reduce((n, s) => n + s.tokens.length, 0);
+  if (dev.length) {
+    // The held-out part as `token tag` lines (tags as in the corpus, MISC included) for `ana score`.
+    mkdirSync(join(root, 'tmp'), { recursive: true });
+    const lines = anercorpLines(anerPath);
+    const before = aner.slice(0, devFrom).reduce((n, s) => n + s.tokens.length, 0);
+    writeFileSync(join(root, 'tmp/anercorp-dev.txt'), lines.slice(before, before + devTokens).join('\n') + '\n');
+  }
+  const trainEx = [...examples(toTrainingDocs(trainSents), clusters), ...wojEx];
+  const devEx = examples(toTrainingDocs(dev), clusters);
+  console.log(`train ${trainEx.length} sentences (${trainSents.length} ANERcorp + ${woj.length} Wojood), dev ${devEx.length} (${devTokens} ANERcorp tokens); clusters ${clusters?.size ?? 0}; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const final = train(trainEx, devEx, clusters, seeds, t0, true);
+  if (process.argv.includes('--sweep-o-bias') && devEx.length) {
     for (const b of [0, 1, 2, 4, 6, 8, 12]) console.log(`  O bias ${b}: dev F1 ${evaluate({ ...final, oBias: b }, devEx).f.toFixed(4)}`);
   }
-  const file = serialiseModel(final, Number(argValue('--prune') ?? 0.05), `Trained by scripts/train-ner.ts (${epochs} epochs, 2^${bits} buckets, ANERcorp first 90% + ${useWojood ? 'Wojood train' : 'no Wojood'}).`);
+  const what = holdout > 0 ? `ANERcorp minus sentences ${devFrom}-${devTo}` : 'all of ANERCorp.train.txt';
+  const file = serialiseModel(final, Number(argValue('--prune') ?? 0.05), `Trained by scripts/train-ner.ts (${epochs} epochs, ${seeds} seeds, 2^${bits} buckets, ${what} + ${useWojood ? 'Wojood train' : 'no Wojood'}).`);
   mkdirSync(resolve(outPath, '..'), { recursive: true });
   writeFileSync(outPath, JSON.stringify(file) + '\n');
-  const final_e = evaluate(final, devEx);
-  console.log(`${seeds} seed(s); wrote ${outPath}: ${(JSON.stringify(file).length / 1e6).toFixed(2)} MB, final dev F1 ${final_e.f.toFixed(4)}`);
+  const tail = devEx.length ? `, final dev F1 ${evaluate(final, devEx).f.toFixed(4)}` : ' (nothing held out)';
+  console.log(`${seeds} seed(s); wrote ${outPath}: ${(JSON.stringify(file).length / 1e6).toFixed(2)} MB${tail}`);
 }
 
 main();
