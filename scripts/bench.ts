@@ -289,8 +289,8 @@ async function main(): Promise<void> {
     };
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
-    process.stderr.write(`bench: output identical for jobs ${streamRuns.map((s) => s.name.replace('pipeline-jobs-', '')).join(' and ')}: ${identical}\n`);
-    process.stderr.write(`bench: ratio to the I/O floor: ${runs.map((s) => `${s.name} ${s.ratioToFloor}x`).join(', ')}\n`);
+    if (streamRuns.length > 1) process.stderr.write(`bench: output identical for jobs ${streamRuns.map((s) => s.name.replace('pipeline-jobs-', '')).join(' and ')}: ${identical}\n`);
+    if (runs.length) process.stderr.write(`bench: ratio to the I/O floor: ${runs.map((s) => `${s.name} ${s.ratioToFloor}x`).join(', ')}\n`);
     process.stderr.write(`bench: figures written to ${outFile}\n`);
     if (!identical) process.exitCode = 1;
   } finally {
