@@ -99,9 +99,10 @@ describeIf('ana annotate DIR: parallel and resumable', [CORPUS], () => {
     expect(ana(['annotate', input, '-o', dir, '--quiet']).status).toBe(0);
     const temp = join(dir, '.someid.json.tmp-999999-abc123');
     writeFileSync(temp, '{"half": ');
-    const dead = ana(['--version']); // a process that has ended: its pid is free
-    expect(dead.status).toBe(0);
-    writeFileSync(join(dir, '.ana-run.lock'), '4194300'); // above the default pid_max: no such process
+    // The lock of a run that is gone: a pid no process has (probed with signal 0 by the run, as here).
+    let deadPid = 4194000;
+    while ((() => { try { process.kill(deadPid, 0); return true; } catch { return false; } })()) deadPid++;
+    writeFileSync(join(dir, '.ana-run.lock'), String(deadPid));
     let r = ana(['annotate', input, '-o', dir]);
     expect(r.status).toBe(0);
     expect(existsSync(temp)).toBe(false);
