@@ -118,6 +118,25 @@ describeIf('ana annotate on bad input', [GOLD_TXT], () => {
     expect(a2.source).toMatchObject({ path: '-', line: 2, format: 'jsonl' });
   });
 
+  test('an output that would overwrite an input is refused', () => {
+    const dir = join(root, 'same');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.txt'), 'قال الوزير إن الاقتصاد ينمو.');
+    const precious = '{"not": "an annotation"}\n';
+    writeFileSync(join(dir, 'a.json'), precious);
+    const r = ana(['annotate', join(dir, 'a.txt'), join(dir, 'a.json'), '-o', dir, '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(`ana: ${join(dir, 'a.txt')}: output ${join(dir, 'a.json')} would overwrite an input`);
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(precious);
+  });
+
+  test('no progress bar when stderr is not a terminal', () => {
+    const r = ana(['annotate', join(inDir, 'good.txt'), '-o', join(root, 'notty')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/\r|art\/s|ETA/);
+    expect(r.stderr).toMatch(/^ana: 1 article\(s\) \([\d.]+k characters\) annotated into .* in [\d.]+ s, 0 failed\n$/);
+  });
+
   test('usage errors exit with status 2 and the help', () => {
     const r = ana(['annotate', inDir, '--jobs', '0']);
     expect(r.status).toBe(2);
