@@ -251,7 +251,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(skipped ? [`${skipped} already current`] : []),
       `${failures.length} failed${failures.length && mode === 'file' ? ` (see ${join(shown(resolve(values.out ?? 'annotations')), 'errors.jsonl')})` : ''}`,
     ];
-    process.stderr.write(`ana: ${parts.join(', ')}${interrupted ? `; interrupted by ${interrupted}, rerun to resume` : ''}\n`);
+    process.stderr.write(`ana: ${parts.join(', ')}${interrupted ? `; interrupted by ${interrupted}${mode === 'file' ? ', rerun to resume' : ''}` : ''}\n`);
   }
   if (interrupted) return interrupted === 'SIGINT' ? 130 : 143;
   return failures.length && !values['exit-zero'] ? 1 : 0;
