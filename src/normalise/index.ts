@@ -5,16 +5,23 @@ import { normaliseOptions } from './options';
 export { DEFAULT_NORMALISE_OPTIONS, NO_NORMALISATION, normaliseOptions } from './options';
 
 const charMapCache = new Map<string, CharMap>();
+/** Most calls pass the same options object again: find its map without building the key. */
+const charMapByObject = new WeakMap<NormaliseOptions, CharMap>();
 
 function charMapFor(options: NormaliseOptions): CharMap {
-  const key = JSON.stringify(options);
-  let m = charMapCache.get(key);
+  let m = charMapByObject.get(options);
+  if (m) return m;
+  const key = OPTION_KEYS.map((k) => (options[k] ? '1' : '0')).join('');
+  m = charMapCache.get(key);
   if (!m) {
     m = compileCharMap(options);
     charMapCache.set(key, m);
   }
+  charMapByObject.set(options, m);
   return m;
 }
+
+const OPTION_KEYS: (keyof NormaliseOptions)[] = ['bidi', 'presentationForms', 'tatweel', 'diacritics', 'alef', 'alefMaqsura', 'tehMarbuta', 'hamzaCarriers', 'digits', 'punctuation'];
 
 /**
  * Build the analysis view of `text` and its alignment with the original.
@@ -24,7 +31,7 @@ function charMapFor(options: NormaliseOptions): CharMap {
  * character (or, at the very start, the following one), so a deleted character never becomes a span boundary.
  */
 export function normaliseText(text: string, partial: Partial<NormaliseOptions> = {}): Normalised {
-  const options = normaliseOptions(partial);
+  const options = isComplete(partial) ? partial : normaliseOptions(partial);
   const cmap = charMapFor(options);
   let cap = text.length + 16;
   let origStart = new Int32Array(cap);
@@ -87,6 +94,10 @@ export function normaliseText(text: string, partial: Partial<NormaliseOptions> =
   const view = parts.length === 1 ? parts[0] : parts.join('');
   if (view.length !== n) throw new Error(`normaliser alignment out of step: view ${view.length} vs ${n}`);
   return { view, origStart: origStart.slice(0, n), origEnd: origEnd.slice(0, n), options };
+}
+
+function isComplete(o: Partial<NormaliseOptions>): o is NormaliseOptions {
+  return OPTION_KEYS.every((k) => typeof o[k] === 'boolean');
 }
 
 /**

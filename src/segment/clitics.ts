@@ -162,6 +162,21 @@ export function segmentSkeleton(word: string, lex: Lexicon, opts: { noEnclitic?:
  * returns parts with offsets relative to that original word. A deleted mark stays with the letter before it.
  */
 export function segmentWord(original: string, lex: Lexicon): CliticPart[] {
+  // Words repeat (Zipf): remember the analysis of each form, per lexicon. Bounded, so a long run cannot grow it.
+  let memo = memos.get(lex);
+  if (!memo) memos.set(lex, (memo = new Map()));
+  const hit = memo.get(original);
+  if (hit) return hit;
+  const parts = analyseWord(original, lex);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(original, parts);
+  return parts;
+}
+
+const MEMO_LIMIT = 100_000;
+const memos = new WeakMap<Lexicon, Map<string, CliticPart[]>>();
+
+function analyseWord(original: string, lex: Lexicon): CliticPart[] {
   const sk = normaliseText(original, SKELETON_OPTIONS);
   // A word ending in tanwin (بيانًا) ends in -an: its final نا is not the pronoun.
   const parts = segmentSkeleton(sk.view, lex, { noEnclitic: /\u064B\u0627?$/.test(original) });

@@ -49,9 +49,14 @@ export function verbCue(t: Token): CueForm | undefined {
 
 /** A phrase cue starting at token i, if any (the longest). */
 export function phraseCue(tokens: Token[], i: number): CueHit | undefined {
+  const first = tokens[i];
+  if (!first || first.kind !== 'arabic') return undefined;
   const lex = cueLexicon();
+  // only و strips from a phrase (ووفقا); فحسب is "only", not ف + حسب
+  const firstForms = bare(first).filter((f) => f === first.norm || first.norm.startsWith('و'));
+  const candidates = firstForms.flatMap((f) => lex.phrasesByFirst.get(f) ?? []);
   let best: CueHit | undefined;
-  for (const p of lex.phrases) {
+  for (const p of candidates) {
     const n = p.words.length;
     let ok = true;
     let splitsNext = false;
@@ -59,8 +64,7 @@ export function phraseCue(tokens: Token[], i: number): CueHit | undefined {
       const t = tokens[i + k];
       const w = p.words[k];
       if (!t || t.kind !== 'arabic') { ok = false; break; }
-      // only و strips from a phrase (ووفقا); فحسب is "only", not ف + حسب
-      const forms = k === 0 ? bare(t).filter((f) => f === t.norm || t.norm.startsWith('و')) : [t.norm];
+      const forms = k === 0 ? firstForms : [t.norm];
       if (k === n - 1 && w === 'ل' && n > 1) {
         // وفقا لـ / وفقا لتورنبول: the ل is a proclitic of the next token (or stands alone with a tatweel)
         ok = t.norm.startsWith('ل') && t.norm.length > 1;

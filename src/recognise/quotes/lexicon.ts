@@ -24,6 +24,8 @@ export interface CuePhrase {
 export interface CueLexicon {
   verbs: Map<string, CueForm>;
   phrases: CuePhrase[];
+  /** The phrases by their first word, so a token is compared only with the phrases it could start. */
+  phrasesByFirst: Map<string, CuePhrase[]>;
 }
 
 interface RawVerb { past: string; pastF?: string; pastPl?: string; imperf: string; part?: string; strong: boolean }
@@ -77,6 +79,12 @@ export function cueLexicon(): CueLexicon {
     speakerAfter: p.speakerAfter === true,
     anaphoric: p.anaphoric === true,
   }));
-  cached = { verbs, phrases };
+  const phrasesByFirst = new Map<string, CuePhrase[]>();
+  for (const p of phrases) {
+    const list = phrasesByFirst.get(p.words[0]);
+    if (list) list.push(p);
+    else phrasesByFirst.set(p.words[0], [p]);
+  }
+  cached = { verbs, phrases, phrasesByFirst };
   return cached;
 }
