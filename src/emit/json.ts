@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { LinkedDoc, PipelineOptions, Span, TextSpan } from '../types';
 import { offsetConverter, type OffsetConverter } from './offsets';
-import type { AnnotationDocument, JsonSpan } from './format';
+import type { AnnotationDocument, JsonSpan, JsonToken } from './format';
 import { FORMAT_NAME, FORMAT_VERSION } from './format';
 import { PIPELINE_VERSION } from '../version';
 
@@ -51,14 +51,14 @@ export function toAnnotationDocument(doc: LinkedDoc, options: PipelineOptions): 
     sentences: doc.sentences.map((s) => ({ id: `s${s.index + 1}`, ...span(s), paragraph: `p${s.paragraph + 1}` })),
     ...(options.tokens
       ? {
-          tokens: doc.tokens.map((t) => ({
-            id: `w${t.index + 1}`,
-            ...span(t),
-            kind: t.kind,
-            norm: t.norm,
-            sentence: `s${t.sentence + 1}`,
-            ...(t.segments ? { segments: t.segments.map((g) => ({ ...span(g), role: g.role, form: g.form })) } : {}),
-          })),
+          // the largest layer: objects built field by field, no spreads (a third of the emit time otherwise)
+          tokens: doc.tokens.map((t) => {
+            const tok: JsonToken = { id: `w${t.index + 1}`, start: conv.toCodePoint(t.start), end: conv.toCodePoint(t.end), text: t.text, kind: t.kind, norm: t.norm, sentence: `s${t.sentence + 1}` };
+            if (t.segments) {
+              tok.segments = t.segments.map((g) => ({ start: conv.toCodePoint(g.start), end: conv.toCodePoint(g.end), text: doc.text.slice(g.start, g.end), role: g.role, form: g.form }));
+            }
+            return tok;
+          }),
         }
       : {}),
     entities: doc.entities.map((m, i) => ({
