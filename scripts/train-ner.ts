@@ -257,12 +257,15 @@ function anercorpLines(path: string): string[] {
  * other folds plus Wojood. Each fold's gold is written to tmp/anercorp-cv-K.txt and, with --cv-models, its model
  * to tmp/ner-cv-K.json (for `ana score` through the pipeline with ANA_NER_MODEL).
  */
+const O_BIASES = [0, 1, 2, 3, 4, 6];
+
 function crossValidate(k: number, clusters: Clusters | undefined, wojEx: Example[], seeds: number, t0: number): void {
   const anerPath = join(shared, 'data/anercorp/ANERCorp.train.txt');
   const aner = readAnercorp(anerPath);
   const lines = anercorpLines(anerPath);
   mkdirSync(join(root, 'tmp'), { recursive: true });
   const fs: number[] = [];
+  const sweep = new Map<number, number[]>();
   const rows: string[] = [];
   let tokOffset = 0;
   for (let f = 0; f < k; f++) {
@@ -277,6 +280,8 @@ function crossValidate(k: number, clusters: Clusters | undefined, wojEx: Example
     const m = train(trainEx, devEx, clusters, seeds, t0, false);
     const e = evaluate(m, devEx);
     fs.push(e.f);
+    // decode-time O bias (positive: fewer O tags, more recall), measured on each fold without retraining
+    if (process.argv.includes('--sweep-o-bias')) for (const b of O_BIASES) sweep.set(b, [...(sweep.get(b) ?? []), evaluate({ ...m, oBias: b }, devEx).f]);
     const row = `fold ${f + 1}/${k} sentences ${from}-${to} (${devTokens} tokens): P ${e.p.toFixed(4)} R ${e.r.toFixed(4)} F1 ${e.f.toFixed(4)}  ${JSON.stringify(Object.fromEntries(Object.entries(e.byType).map(([t, v]) => [t, +v.toFixed(3)])))}  ${((Date.now() - t0) / 1000).toFixed(0)} s`;
     rows.push(row);
     console.log(row);
@@ -286,6 +291,7 @@ function crossValidate(k: number, clusters: Clusters | undefined, wojEx: Example
     }
   }
   const [mean, sd] = meanSd(fs);
+  for (const [b, xs] of sweep) console.log(`  O bias ${b}: CV micro-F1 ${meanSd(xs)[0].toFixed(4)} ± ${meanSd(xs)[1].toFixed(4)}  per fold ${xs.map((x) => x.toFixed(4)).join(' ')}`);
   console.log(`CV ${k} folds, ${epochs} epochs, ${seeds} seed(s): tagger exact micro-F1 ${mean.toFixed(4)} ± ${sd.toFixed(4)} (sd over folds)`);
 }
 
