@@ -4,7 +4,7 @@
  *   npx tsx scripts/train-ner.ts --holdout 0        the SHIPPED model: all of ANERCorp.train.txt + Wojood train
  *   npx tsx scripts/train-ner.ts [--holdout 0.1] [--dev-from F]   measure: hold out 10% of the ANERcorp sentences
  *       (the last 10% by default, or from fraction F), written to tmp/anercorp-dev.txt for
- *       `ana score --gold-format anercorp --gold tmp/anercorp-dev.txt`; use --out tmp/… so models/ner.json stays
+ *       `ana score --gold-format anercorp --gold tmp/anercorp-dev.txt`; the model goes to tmp/ner-heldout.json
  *   npx tsx scripts/train-ner.ts --cv 5 [--seeds S] [--cv-models]   K-fold cross-validation over ANERcorp
  *       (contiguous folds; tagger F1 per fold and mean ± sd); --cv-models writes tmp/ner-cv-K.json for
  *       scripts/cv-pipeline-ner.ts, which scores each fold through the whole pipeline
@@ -30,7 +30,10 @@ const root = resolve(__dirname, '..');
 const shared = sharedDir();
 const epochs = Number(argValue('--epochs') ?? 8);
 const bits = Number(argValue('--bits') ?? 18);
-const outPath = resolve(root, argValue('--out') ?? 'models/ner.json');
+// --holdout F (default 0.1): hold out a window of F of the ANERcorp sentences for measuring; --holdout 0 trains on
+// all of ANERCorp.train.txt: the shipped model. Only the shipped mode writes models/ner.json unless --out says otherwise.
+const holdout = Number(argValue('--holdout') ?? 0.1);
+const outPath = resolve(root, argValue('--out') ?? (holdout > 0 ? 'tmp/ner-heldout.json' : 'models/ner.json'));
 const clusterPath = argValue('--clusters') ?? join(root, 'models/clusters.txt');
 const useWojood = !process.argv.includes('--no-wojood');
 /** Passive-aggressive step cap (0: plain perceptron steps). */
@@ -311,9 +314,7 @@ function main(): void {
   }
   const anerPath = join(shared, 'data/anercorp/ANERCorp.train.txt');
   const aner = readAnercorp(anerPath);
-  // --holdout F (default 0.1): hold out a window of F of the sentences for measuring, starting at --dev-from
-  // (default: the last window); --holdout 0 trains on all of ANERCorp.train.txt: the shipped model.
-  const holdout = Number(argValue('--holdout') ?? 0.1);
+  // the held-out window starts at --dev-from (default: the last window)
   const devFrom = holdout > 0 ? Math.floor(aner.length * Number(argValue('--dev-from') ?? 1 - holdout)) : aner.length;
   const devTo = Math.min(aner.length, devFrom + Math.ceil(aner.length * holdout));
   const trainSents = [...aner.slice(0, devFrom), ...aner.slice(devTo)];
