@@ -289,8 +289,9 @@ suite('ana view pages in Chromium', () => {
       await page.fill('#f-speaker', '');
     }
     // A filter in the address survives reloading (and can be linked to).
-    // (goto to the same page with a new hash is a same-document navigation whose hashchange may come after the
-    // check: reload, so the page reads the filter from the address as it loads)
+    // (let the last keystroke's filter run first: it rewrites the address; then reload, so the page reads the
+    // filter from the address as it loads, with no same-document hashchange racing the check)
+    await visible();
     await page.goto(`${url}#speaker=${encodeURIComponent('أحمد')}`);
     await page.reload();
     expect(await visible()).toEqual([docs.find((d) => d.id.startsWith('hostile'))!.id]);
