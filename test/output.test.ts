@@ -66,3 +66,27 @@ describeWithShared('outputs on real news articles', ['data/news/ant-news.jsonl.g
     expect(problems.slice(0, 20)).toEqual([]);
   });
 });
+
+describeWithShared('output does not depend on what was annotated before', ['data/news/ant-news.jsonl.gz'], () => {
+  /** Annotate in a fresh copy of the library (its own caches), after the given other texts. */
+  const inFreshProcess = (texts: string[]) => {
+    let out = '';
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const lib = require('../src') as typeof import('../src');
+      for (const t of texts) out = lib.serialiseDocument(lib.annotate({ text: t, id: 'x' }));
+    });
+    return out;
+  };
+
+  test('an article gives the same bytes alone and after others (per-word caches are keyed completely)', async () => {
+    // AL-culture-547 names «اليك بالدوين» (Alec); «إليك» (to you) folds to the same letters but segments as إلي + ك.
+    // A cache keyed by the folded form alone once made the first reading of «اليك» decide the second.
+    const articles = await firstNewsArticles(600);
+    const target = articles.find((a) => a.id === 'AL-culture-547-20180709')!;
+    expect(target.text).toContain('اليك بالدوين');
+    const alone = inFreshProcess([target.text]);
+    const after = inFreshProcess(['قال لها: إليك الخبر.', ...articles.slice(0, 40).map((a) => a.text), target.text]);
+    expect(after).toBe(alone);
+  });
+});
