@@ -60,11 +60,15 @@ interface TokenCodes {
   clR6: number;
   clR: number;
   affixes: boolean;
+  /** What the entry was computed from, besides the text that keys it. */
+  kind: string;
+  norm: string;
+  segmented: boolean;
 }
 
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
-const BOUNDARY: TokenCodes = { core: BOS, bare: BOS, pre: BOS, w: 0, p2: 0, p3: 0, s1: 0, s2: BOS, s3: 0, shape: BOS, cl4: 0, cl8: BOS, cl12: 0, cl: 0, clL6: 0, clL: 0, clR6: 0, clR: 0, affixes: false };
+const BOUNDARY: TokenCodes = { core: BOS, bare: BOS, pre: BOS, w: 0, p2: 0, p3: 0, s1: 0, s2: BOS, s3: 0, shape: BOS, cl4: 0, cl8: BOS, cl12: 0, cl: 0, clL6: 0, clL: 0, clR6: 0, clR: 0, affixes: false, kind: '', norm: '', segmented: false };
 const BOUNDARY_END: TokenCodes = { ...BOUNDARY, core: EOS, bare: EOS, pre: EOS, s2: EOS, shape: EOS, cl8: EOS };
 
 function shape(t: Token): string {
@@ -90,12 +94,13 @@ function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenC
     codeCache = new Map();
     codeCacheClusters = clusters;
   }
-  // A token's pieces follow from its kind, its text (which decides its clitic segments) and its view form (which
-  // depends on the normalisation options): all three make the key. A shorter key (the folded form) let «إليك»
-  // (إلي + ك) and «أليك» (Alec, read as ال + يك) share codes, so results depended on which came first in a run.
-  const key = t.kind + '\u0001' + t.text + '\u0001' + t.norm + (t.segments ? '\u0001+' : '');
+  // A token's pieces follow from its kind, its text (which decides its clitic segments), its view form (which
+  // depends on the normalisation options) and whether it was segmented: an entry is reused only when all agree.
+  // A shorter key (the folded form) let «إليك» (إلي + ك) and «اليك» (Alec, read as ال + يك) share codes, so
+  // results depended on which came first in a run. The text keys the map (no string built per token).
+  const key = t.text;
   let c = codeCache.get(key);
-  if (c) return c;
+  if (c && c.kind === t.kind && c.norm === t.norm && c.segmented === (t.segments !== undefined)) return c;
   const b = v.bare;
   const affixes = t.kind === 'arabic' || t.kind === 'latin';
   // a cluster entry is "both[;left;right]": paths over both neighbours, then over the left and the right one
@@ -121,6 +126,9 @@ function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenC
     clR6: clRight ? hashString(clRight.slice(0, 6)) : 0,
     clR: clRight ? hashString(clRight) : 0,
     affixes,
+    kind: t.kind,
+    norm: t.norm,
+    segmented: t.segments !== undefined,
   };
   if (codeCache.size > 200_000) codeCache = new Map();
   codeCache.set(key, c);
