@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { annotateArticle } from '../pipeline';
+import { exportDocument } from '../export';
 import { serialiseDocument } from '../emit/json';
 import { writeFileAtomic } from '../cli/io';
 import type { Task, TaskResult, WorkerInit } from './messages';
@@ -16,6 +19,12 @@ export function annotateTask(task: Task, init: WorkerInit): TaskResult {
     }
     if (!task.target) throw new Error('no output file named for the article');
     const json = serialiseDocument(doc);
+    // exports first: the JSON is what marks the article done (and what a resumed run checks)
+    for (const format of init.exports ?? []) {
+      const dir = join(dirname(task.target), format);
+      mkdirSync(dir, { recursive: true });
+      for (const f of exportDocument(doc, format).files) writeFileAtomic(join(dir, f.name), f.content);
+    }
     writeFileAtomic(task.target, json);
     return { seq: task.seq, ok: true, bytes: Buffer.byteLength(json) };
   } catch (e) {

@@ -1,4 +1,5 @@
 import type { Article, PipelineOptions } from '../types';
+import type { ExportFormat } from '../export';
 
 /**
  * What the main thread and the annotation workers say to each other. Articles go in by structured clone; results
@@ -10,6 +11,8 @@ export type OutputMode = 'file' | 'line';
 export interface WorkerInit {
   options: PipelineOptions;
   mode: OutputMode;
+  /** File mode: export formats written beside the JSON, each into its own subfolder (OUT/tei/, OUT/brat/ …). */
+  exports?: ExportFormat[];
 }
 
 export interface Task {

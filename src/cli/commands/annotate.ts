@@ -12,6 +12,7 @@ import type { OutputMode, TaskResult } from '../../batch/messages';
 import { inOrderWindow } from '../../batch/window';
 import { Manifest, acquireRunLock, articleKey, buildFingerprint, removeStaleTemps } from '../../batch/resume';
 import { Progress, formatCount } from '../../batch/progress';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../export';
 
 export const HELP = `Usage: ana annotate [FILES|DIRS|-]… [options]
 
@@ -33,6 +34,8 @@ Options:
       --date YYYY-MM-DD   anchor date for relative time expressions when an article has no publication date
       --no-tokens      leave the token layer out of the output
       --max-chars N    refuse articles longer than N characters (default ${DEFAULT_MAX_CHARS})
+      --export FORMAT  also write each article in FORMAT (tei, tei-inline, brat, conll, webanno; repeat or
+                       separate with commas) into DIR/FORMAT/, as "ana export" would
   -q, --quiet          no progress bar and no summary on stderr (failures are still reported)
   -h, --help           this help
 
@@ -64,6 +67,7 @@ export async function run(argv: string[]): Promise<number> {
     date: { type: 'string' },
     'no-tokens': { type: 'boolean' },
     'max-chars': { type: 'string' },
+    export: { type: 'string', multiple: true },
     quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },
   } }));
@@ -81,6 +85,9 @@ export async function run(argv: string[]): Promise<number> {
   if (values.jsonl && values.out) throw new UsageError('--jsonl writes to standard output; leave out --out');
   const inputs = positionals.length ? positionals : values.jsonl ? ['-'] : [];
   if (!inputs.length) throw new UsageError('name the files or folders to annotate (or - for standard input)');
+  const exports = (values.export ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const f of exports) if (!isExportFormat(f)) throw new UsageError(`--export takes ${EXPORT_FORMATS.join(', ')}, not "${f}"`);
+  if (exports.length && values.jsonl) throw new UsageError('--export writes files beside the JSON outputs; it does not go with --jsonl');
   const options = pipelineOptions({ anchorDate: values.date, tokens: !values['no-tokens'] });
   const quiet = values.quiet === true;
   const started = Date.now();
@@ -128,7 +135,7 @@ export async function run(argv: string[]): Promise<number> {
   let manifest: Manifest | undefined;
   try {
     if (mode === 'line') {
-      runner = createRunner(jobs, { options, mode }, recycle);
+      runner = createRunner(jobs, { options, mode, exports: exports as ExportFormat[] }, recycle);
       const r = runner;
       // The reader went away (`| head`, a killed consumer): nothing more can be delivered, stop quietly.
       process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -176,11 +183,13 @@ export async function run(argv: string[]): Promise<number> {
       const outDir = resolve(values.out ?? 'annotations');
       mkdirSync(outDir, { recursive: true });
       release = acquireRunLock(outDir);
-      removeStaleTemps(outDir);
+      // the export subfolders (OUT/tei/ …) hold temporary files of a killed run too
+      const tempDirs = [outDir, ...EXPORT_FORMATS.map((f) => join(outDir, f)).filter((d) => existsSync(d))];
+      for (const d of tempDirs) removeStaleTemps(d);
       manifest = new Manifest(outDir);
       const build = buildFingerprint();
       const m = manifest;
-      runner = createRunner(jobs, { options, mode }, recycle);
+      runner = createRunner(jobs, { options, mode, exports: exports as ExportFormat[] }, recycle);
       const r = runner;
       const inputReal = new Set(files.filter((f) => f !== '-' && existsSync(f)).map((f) => realpathSync(f)));
       const claimed = new Set<string>();
@@ -199,7 +208,8 @@ export async function run(argv: string[]): Promise<number> {
             return articleFailure(article, why);
           }
           claimed.add(target);
-          const { key, sha256 } = articleKey(article, options, build);
+          // the export formats belong to what makes an output current: adding one redoes the articles
+          const { key, sha256 } = articleKey(article, options, exports.length ? `${build}|${exports.join(',')}` : build);
           if (!values.force && m.isCurrent(file, key)) return { skipped: true };
           const res = await r.run({ seq, article, target });
           if (res.ok) m.record({ file, key, sha256, bytes: res.bytes });
@@ -228,7 +238,7 @@ export async function run(argv: string[]): Promise<number> {
       if (interrupted) {
         // A worker stopped in the middle of a write leaves its temporary file: remove it now (we hold the lock).
         await r.close();
-        removeStaleTemps(outDir);
+        for (const d of [outDir, ...EXPORT_FORMATS.map((f) => join(outDir, f)).filter((x) => existsSync(x))]) removeStaleTemps(d);
       }
       const errorsFile = join(outDir, 'errors.jsonl');
       if (failures.length) writeFileAtomic(errorsFile, failures.map((f) => JSON.stringify(f)).join('\n') + '\n');
