@@ -5,13 +5,13 @@
  *
  *   npx tsx scripts/build-lexicon.ts [--shared ../shared] [--min 3]
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normaliseText } from '../src/normalise';
 import { SKELETON_OPTIONS } from '../src/normalise/skeleton';
 import { tokeniseView } from '../src/segment/tokenise';
 import { readJsonlArticles } from '../src/ingest/jsonl';
-import { readTokenTagFile } from './lib/token-tag';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseTokenTagLines } from '../src/score/gold/token-tag';
 import { sharedDir, argValue } from './lib/shared';
 
 async function main() {
@@ -34,7 +34,7 @@ async function main() {
     articles++;
   }
   for (const f of ['data/anercorp/ANERCorp.train.txt', 'data/wojood/train.txt']) {
-    for (const { token } of readTokenTagFile(join(shared, f))) add(token);
+    for (const sentence of parseTokenTagLines(readFileSync(join(shared, f), 'utf8'), () => false)) for (const { token } of sentence) add(token);
   }
   const entries = [...counts].filter(([, c]) => c >= min).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const body = entries.map(([w, c]) => `${w}\t${c}`).join('\n');

@@ -3,6 +3,7 @@ import type { SegmentedDoc } from '../../src/types';
 import { normalise } from '../../src/normalise';
 import { segment } from '../../src/segment';
 import { TAGS } from '../../src/recognise/entities/model';
+import { parseTokenTagLines } from '../../src/score/gold/token-tag';
 
 /** A gold sentence: tokens and their flat BIO tags over PER/ORG/LOC (MISC and other types read as O). */
 export interface GoldSentence {
@@ -27,55 +28,20 @@ export function mapTag(tag: string): string | undefined {
   return type ? `${m[1]}-${type}` : undefined;
 }
 
-/** ANERcorp: one `token tag` per line, no sentence breaks: a sentence ends after a «.» token. */
+/** ANERcorp: one `token tag` per line, no sentence breaks: a sentence ends after a «.» token (the scorer's reader). */
 export function readAnercorp(path: string): GoldSentence[] {
-  const out: GoldSentence[] = [];
-  let cur: GoldSentence = { tokens: [], tags: [] };
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const parts = line.trim().split(/\s+/);
-    if (parts.length < 2 || !parts[0]) continue;
-    const token = parts[0].replace(/[\u200E\u200F]/g, '');
-    if (!token) continue;
-    cur.tokens.push(token);
-    cur.tags.push(mapTag(parts[1]) ?? 'O');
-    if (token === '.') {
-      out.push(cur);
-      cur = { tokens: [], tags: [] };
-    }
-  }
-  if (cur.tokens.length) out.push(cur);
-  return repairBio(out);
+  const sentences = parseTokenTagLines(readFileSync(path, 'utf8'), (t) => t.token === '.');
+  return repairBio(sentences.map((s) => ({ tokens: s.map((t) => t.token), tags: s.map((t) => mapTag(t.tags[0]) ?? 'O') })));
 }
 
 /**
- * Wojood: `token tag tag…` lines, outermost layer first, blank lines between sentences, `$#$` segment markers.
- * Each token takes its first tag of a type we map (PERS, ORG, GPE, LOC, FAC), so an ORG inside an unmapped outer
- * entity (an OCC phrase) is still learned.
+ * Wojood: `token tag tag…` lines, outermost layer first, blank lines between sentences, `$#$` segment markers
+ * (read by the scorer's reader). Each token takes its first tag of a type we map (PERS, ORG, GPE, LOC, FAC), so an
+ * ORG inside an unmapped outer entity (an OCC phrase) is still learned.
  */
 export function readWojood(path: string): GoldSentence[] {
-  const out: GoldSentence[] = [];
-  let cur: GoldSentence = { tokens: [], tags: [] };
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const parts = line.trim().split(/\s+/);
-    if (!parts[0]) {
-      if (cur.tokens.length) out.push(cur);
-      cur = { tokens: [], tags: [] };
-      continue;
-    }
-    if (parts[0] === '$#$') continue;
-    cur.tokens.push(parts[0]);
-    let tag = 'O';
-    for (const t of parts.slice(1)) {
-      const m = mapTag(t);
-      if (m) {
-        tag = m;
-        break;
-      }
-    }
-    cur.tags.push(tag);
-  }
-  if (cur.tokens.length) out.push(cur);
-  return repairBio(out);
+  const sentences = parseTokenTagLines(readFileSync(path, 'utf8'), (t) => (t.token === '$#$' ? 'drop' : false));
+  return repairBio(sentences.map((s) => ({ tokens: s.map((t) => t.token), tags: s.map((t) => t.tags.map(mapTag).find((m) => m !== undefined) ?? 'O') })));
 }
 
 /** I-X after O or after another type becomes B-X. */
