@@ -6,12 +6,26 @@ import { tokenAt, type Candidate } from './candidates';
  * One name, one reading per document: a name found once (by the model or the lists) is found again where it
  * recurs untagged, and a person's surname alone (تورنبول after مالكولم تورنبول) is that person.
  */
+/** Last words of compound given names and of regnal names (عبد الله، نور الدين، عبد الله الثاني): not surnames. */
+const NOT_SURNAMES = new Set(['الله', 'الدين', 'الرحمن', 'الاول', 'الثاني', 'الثالث', 'الرابع', 'الخامس']);
+
+/** Final ي / ى in the original text (the normalised form may have folded ى into ي), marks allowed after it. */
+const YA_FINAL = /\u064A[\u064B-\u065F]*$/;
+const ALEF_MAQSURA_FINAL = /\u0649[\u064B-\u065F]*$/;
+
+const TYPES: EntityType[] = ['PER', 'ORG', 'LOC'];
+
 export function propagate(tokens: readonly Token[], views: readonly TokenView[], kept: Candidate[], isTrigger: (key: string) => boolean = () => false): Candidate[] {
-  const names = new Map<string, { type: EntityType; confidence: number }>();
-  const add = (key: string, type: EntityType, confidence: number) => {
+  // each name's readings, summed confidence per type: the type most of its mentions had wins (the single most
+  // confident one spread one slip, هونج كونج read PER once, over every later mention)
+  const names = new Map<string, { votes: Record<string, number>; type: EntityType; confidence: number; yaFinal: boolean }>();
+  const add = (key: string, type: EntityType, confidence: number, last: Token) => {
     if (key.replace(/ /g, '').length < 3 || isTrigger(key)) return;
-    const prev = names.get(key);
-    if (!prev || prev.confidence < confidence) names.set(key, { type, confidence });
+    let e = names.get(key);
+    if (!e) names.set(key, (e = { votes: {}, type, confidence, yaFinal: false }));
+    e.votes[type] = (e.votes[type] ?? 0) + confidence;
+    e.confidence = Math.max(e.confidence, confidence);
+    e.yaFinal ||= YA_FINAL.test(last.text);
   };
   for (const c of kept) {
     if (c.component === 'header' || c.component === 'rule' || c.confidence < 0.5) continue;
@@ -23,11 +37,12 @@ export function propagate(tokens: readonly Token[], views: readonly TokenView[],
     // a single word the tagger found is spread only when it is sure and the word is not a definite noun (البنك)
     // (a lone first name or adjective-like word, نادر، سلامة, is spread only through a full name: see below)
     if (words.length > 1 || c.component !== 'model' || (c.confidence >= 0.9 && c.type !== 'PER' && (!views[from].def || c.type === 'LOC'))) {
-      add(words.join(' '), c.type, c.confidence);
+      add(words.join(' '), c.type, c.confidence, tokens[to - 1]);
     }
-    if (c.type === 'PER' && words.length >= 2) add(views[to - 1].w, 'PER', c.confidence * 0.9);
+    if (c.type === 'PER' && words.length >= 2 && !NOT_SURNAMES.has(views[to - 1].w)) add(views[to - 1].w, 'PER', c.confidence * 0.9, tokens[to - 1]);
   }
   if (names.size === 0) return kept;
+  for (const e of names.values()) for (const t of TYPES) if ((e.votes[t] ?? 0) > (e.votes[e.type] ?? 0)) e.type = t;
   const maxLen = Math.max(...[...names.keys()].map((k) => k.split(' ').length));
   const firstWords = new Set([...names.keys()].map((k) => k.split(' ')[0]));
   const covered = new Uint8Array(tokens.length);
@@ -46,6 +61,8 @@ export function propagate(tokens: readonly Token[], views: readonly TokenView[],
       }
       const hit = ok ? names.get(key) : undefined;
       if (!hit) continue;
+      // the fold makes ى and ي one letter: the name علي is not the preposition على
+      if (len === 1 && hit.yaFinal && ALEF_MAQSURA_FINAL.test(tokens[i].text)) continue;
       added.push({ start: views[i].spanStart, end: tokens[i + len - 1].end, type: hit.type, component: 'link', confidence: Math.round(hit.confidence * 0.8 * 1000) / 1000, rank: 4, tokens: len });
       for (let k = i; k < i + len; k++) covered[k] = 1;
       i += len - 1;
