@@ -169,11 +169,17 @@ export function institutionNames(gaz: Gazetteer, tokens: readonly Token[], views
   }
 }
 
-/** An ORG or LOC name followed by a nationality adjective takes it (الكابيتول الأمريكي، مجلس النواب الأميركي). */
+/**
+ * A descriptive ORG or LOC name followed by a nationality adjective takes it (الكابيتول الأمريكي، مجلس النواب
+ * الأميركي): names that start with the article or a generic head (مجلس، وزارة …). A proper name keeps it out, as
+ * both golds do (مجاهدي خلق الإيرانية, ريال مدريد الإسباني, نوكيا الفنلندية, كاليفورنيا الأمريكية).
+ */
 export function extendByNationality(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], kept: Candidate[]): void {
   for (let c = 0; c < kept.length; c++) {
     const m = kept[c];
     if (m.type === 'PER' || m.component === 'header') continue;
+    const first = tokenAt(tokens, m.start);
+    if (first < 0 || !(views[first].def || triggerEndingAt(gaz, views, first, 'org-head', first) || triggerEndingAt(gaz, views, first, 'loc-head', first))) continue;
     const last = tokenAt(tokens, m.end - 1);
     const k = last + 1;
     if (last < 0 || k >= tokens.length || tokens[k].sentence !== tokens[last].sentence || tokens[k].kind !== 'arabic') continue;
