@@ -9,7 +9,8 @@
  *       (contiguous folds; tagger F1 per fold and mean ± sd); --cv-models writes tmp/ner-cv-K.json for
  *       scripts/cv-pipeline-ner.ts, which scores each fold through the whole pipeline
  *   other options: [--shared DIR] [--epochs N] [--seeds S] [--bits B] [--no-wojood] [--wojood-weight 0.25]
- *       [--out models/ner.json]
+ *       [--out models/ner.json] [--stacked [--stacked-share 0.5] [--jack-parts 4]] (a two-pass model; not shipped:
+ *       see src/recognise/entities/stacked.ts)
  * The official ANERcorp test set is the text after the end of ANERCorp.train.txt, so the shipped model holds
  * nothing out; the held-out and CV modes exist only to measure.
  * Word clusters: models/clusters.txt, built from ../shared/data/news/ant-news.jsonl.gz (minus the news dev gold
@@ -24,7 +25,8 @@ import { readAnercorp, readWojood, toTrainingDocs, type TrainingDoc } from './li
 import { viewTokens } from '../src/recognise/entities/text';
 import { defaultGazetteer } from '../src/recognise/entities/gazetteer';
 import { extractFeatures, lookups, MAX_FEATURES, type Clusters } from '../src/recognise/entities/features';
-import { ALLOWED, emissions, emptyModel, NT, serialiseModel, TAGS, viterbi, type Model } from '../src/recognise/entities/model';
+import { addEmissions, ALLOWED, emissions, emptyModel, NT, serialiseModel, TAGS, viterbi, type Model } from '../src/recognise/entities/model';
+import { MAX_STACKED, secondPass, stackedFeatures } from '../src/recognise/entities/stacked';
 
 const root = resolve(__dirname, '..');
 const shared = sharedDir();
@@ -36,6 +38,12 @@ const holdout = Number(argValue('--holdout') ?? 0.1);
 const outPath = resolve(root, argValue('--out') ?? (holdout > 0 ? 'tmp/ner-heldout.json' : 'models/ner.json'));
 const clusterPath = argValue('--clusters') ?? join(root, 'models/clusters.txt');
 const useWojood = !process.argv.includes('--no-wojood');
+/** Train a stacked model (second-pass features of src/recognise/entities/stacked.ts, jack-knifed first pass). */
+const useStacked = process.argv.includes('--stacked');
+/** Share of the presentations in which a stacked model sees its stacked features. */
+const stackedShare = Number(argValue('--stacked-share') ?? 0.5);
+/** Parts of the jack-knife that gives the training data its first-pass tags. */
+const jackParts = Number(argValue('--jack-parts') ?? 4);
 /** Passive-aggressive step cap (0: plain perceptron steps). */
 const paC = Number(argValue('--pa') ?? 0);
 
@@ -57,24 +65,85 @@ interface Example {
   feats: Int32Array;
   counts: Int32Array;
   gold: Uint8Array;
+  /** Stacked features (MAX_STACKED slots per token) from a jack-knifed first pass, when training a stacked model. */
+  stacked?: { feats: Int32Array; counts: Int32Array };
 }
 
-function examples(docs: TrainingDoc[], clusters: Clusters | undefined, weight = 1): Example[] {
+/** The sentences of one training document, and the word-form codes of its tokens (sentences laid end to end). */
+interface DocExamples {
+  sents: Example[];
+  forms: Uint32Array;
+}
+
+function examples(docs: TrainingDoc[], clusters: Clusters | undefined, weight = 1): DocExamples[] {
   const gaz = defaultGazetteer();
-  const out: Example[] = [];
+  const out: DocExamples[] = [];
   for (const { doc, gold } of docs) {
     const views = viewTokens(doc.tokens);
     const sents = doc.sentences.filter((s) => s.tokenEnd > s.tokenStart);
     const looks = sents.map((s) => lookups(gaz, doc.tokens, views, s.tokenStart, s.tokenEnd));
+    const forms = new Uint32Array(sents.reduce((a, s) => a + s.tokenEnd - s.tokenStart, 0));
+    const exs: Example[] = [];
+    let at = 0;
     for (const [si, s] of sents.entries()) {
       const n = s.tokenEnd - s.tokenStart;
       const feats = new Int32Array(n * MAX_FEATURES);
       const counts = new Int32Array(n);
-      extractFeatures(doc.tokens, views, s.tokenStart, s.tokenEnd, looks[si], clusters, bits, feats, counts);
-      out.push({ weight, n, feats, counts, gold: gold.slice(s.tokenStart, s.tokenEnd) });
+      extractFeatures(doc.tokens, views, s.tokenStart, s.tokenEnd, looks[si], clusters, bits, feats, counts, forms, at);
+      exs.push({ weight, n, feats, counts, gold: gold.slice(s.tokenStart, s.tokenEnd) });
+      at += n;
     }
+    out.push({ sents: exs, forms });
   }
   return out;
+}
+
+/** Decode a document as the pipeline does (a second pass when the model is stacked); tags of its sentences end to end. */
+function decodeDoc(m: Model, d: DocExamples): Uint8Array {
+  const n = d.forms.length;
+  const scores = new Float32Array(n * NT);
+  const tags = new Uint8Array(n);
+  const ranges: number[] = [];
+  let at = 0;
+  for (const ex of d.sents) {
+    emissions(m, ex.feats, ex.counts, ex.n, scores, at);
+    viterbi(m, scores, ex.n, tags, at);
+    ranges.push(at, at + ex.n);
+    at += ex.n;
+  }
+  if (m.stacked) secondPass(m, d.forms, n, ranges, scores, tags);
+  return tags;
+}
+
+/** The training sentences of some documents, with jack-knifed stacked features when training a stacked model. */
+function trainingSet(docs: DocExamples[], clusters: Clusters | undefined, t0: number): Example[] {
+  if (useStacked) jackknife(docs, clusters, jackParts, t0);
+  return docs.flatMap((d) => d.sents);
+}
+
+/**
+ * Stacked features for training documents from a first pass that did not see them: the documents are cut into
+ * `parts` contiguous parts, and each part is tagged by a plain model trained on the other parts (one seed).
+ */
+function jackknife(docs: DocExamples[], clusters: Clusters | undefined, parts: number, t0: number): void {
+  for (let p = 0; p < parts; p++) {
+    const from = Math.floor((docs.length * p) / parts);
+    const to = Math.floor((docs.length * (p + 1)) / parts);
+    const rest = [...docs.slice(0, from), ...docs.slice(to)].flatMap((d) => d.sents);
+    const m = train(rest, [], clusters, 1, t0, false, false);
+    for (const d of docs.slice(from, to)) {
+      const tags = decodeDoc(m, d);
+      const n = d.forms.length;
+      const feats = new Int32Array(n * MAX_STACKED);
+      const counts = new Int32Array(n);
+      stackedFeatures(d.forms, tags, n, bits, feats, counts);
+      let at = 0;
+      for (const ex of d.sents) {
+        ex.stacked = { feats: feats.slice(at * MAX_STACKED, (at + ex.n) * MAX_STACKED), counts: counts.slice(at, at + ex.n) };
+        at += ex.n;
+      }
+    }
+  }
 }
 
 /** Entity spans of a tag sequence as "from:to:type" strings. */
@@ -95,22 +164,22 @@ function spans(tags: ArrayLike<number>, n: number): Set<string> {
   return out;
 }
 
-function evaluate(m: Model, data: Example[]): { p: number; r: number; f: number; byType: Record<string, number> } {
+function evaluate(m: Model, data: DocExamples[]): { p: number; r: number; f: number; byType: Record<string, number> } {
   let tp = 0, fp = 0, fn = 0;
   const per: Record<string, [number, number, number]> = { PER: [0, 0, 0], ORG: [0, 0, 0], LOC: [0, 0, 0] };
-  const maxN = Math.max(...data.map((e) => e.n));
-  const scores = new Float32Array(maxN * NT);
-  const tags = new Uint8Array(maxN);
-  for (const ex of data) {
-    emissions(m, ex.feats, ex.counts, ex.n, scores);
-    viterbi(m, scores, ex.n, tags);
-    const sys = spans(tags, ex.n);
-    const gold = spans(ex.gold, ex.n);
-    for (const s of sys) {
-      const type = s.split(':')[2];
-      if (gold.has(s)) { tp++; per[type][0]++; } else { fp++; per[type][1]++; }
+  for (const d of data) {
+    const tags = decodeDoc(m, d);
+    let at = 0;
+    for (const ex of d.sents) {
+      const sys = spans(tags.subarray(at, at + ex.n), ex.n);
+      at += ex.n;
+      const gold = spans(ex.gold, ex.n);
+      for (const s of sys) {
+        const type = s.split(':')[2];
+        if (gold.has(s)) { tp++; per[type][0]++; } else { fp++; per[type][1]++; }
+      }
+      for (const g of gold) if (!sys.has(g)) { fn++; per[g.split(':')[2]][2]++; }
     }
-    for (const g of gold) if (!sys.has(g)) { fn++; per[g.split(':')[2]][2]++; }
   }
   const f1 = (a: number, b: number, c: number) => (2 * a) / (2 * a + b + c || 1);
   return { p: tp / (tp + fp || 1), r: tp / (tp + fn || 1), f: f1(tp, fp, fn), byType: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, f1(...v)])) };
@@ -160,7 +229,7 @@ function loadClusters(): Clusters | undefined {
  * Train on `trainEx` (seeds averaged); returns the final model. `devEx` is only for the per-epoch progress lines
  * (empty when nothing is held out); no choice is made on it (the epoch count is fixed).
  */
-function train(trainEx: Example[], devEx: Example[], clusters: Clusters | undefined, seeds: number, t0: number, verbose: boolean): Model {
+function train(trainEx: Example[], devEx: DocExamples[], clusters: Clusters | undefined, seeds: number, t0: number, verbose: boolean, stacked = useStacked): Model {
   // One averaged perceptron per shuffle seed; with --seeds N > 1 the N weight vectors are averaged, which takes
   // away most of the run-to-run variance of a single perceptron (a one-entry gazetteer change moved dev F1 by 2 points).
   const trainOnce = (seed: number, verbose: boolean): { w: Float32Array; trans: Float32Array } => {
@@ -182,6 +251,10 @@ function train(trainEx: Example[], devEx: Example[], clusters: Clusters | undefi
       for (const oi of order) {
         const ex = trainEx[oi];
         emissions(m, ex.feats, ex.counts, ex.n, scores);
+        // a stacked model sees its stacked features in half of the presentations: the pipeline decodes once
+        // without them (the first pass) and once with them
+        const st = stacked && ex.stacked && rand() < stackedShare ? ex.stacked : undefined;
+        if (st) addEmissions(m, st.feats, st.counts, MAX_STACKED, ex.n, scores);
         viterbi(m, scores, ex.n, pred);
         // step size: 1 (perceptron), or passive-aggressive (PA-I): the smallest step that fixes the margin, at most C
         let tau = 1;
@@ -221,6 +294,13 @@ function train(trainEx: Example[], devEx: Example[], clusters: Clusters | undefi
               m.w[o + g] += tau; uw[o + g] += tc;
               m.w[o + p] -= tau; uw[o + p] -= tc;
             }
+            if (st) {
+              for (let f = 0; f < st.counts[k]; f++) {
+                const o = st.feats[k * MAX_STACKED + f] * NT;
+                m.w[o + g] += tau; uw[o + g] += tc;
+                m.w[o + p] -= tau; uw[o + p] -= tc;
+              }
+            }
           }
           if (g !== p || gp !== pp) {
             if (ALLOWED[gp * NT + g]) { m.trans[gp * NT + g] += tau; ut[gp * NT + g] += tau * c; }
@@ -230,7 +310,7 @@ function train(trainEx: Example[], devEx: Example[], clusters: Clusters | undefi
         c++;
       }
       if (!verbose || !devEx.length) continue;
-      const avg: Model = { bits, w: averaged(m.w, uw, c), trans: averaged(m.trans, ut, c), clusters };
+      const avg: Model = { bits, w: averaged(m.w, uw, c), trans: averaged(m.trans, ut, c), clusters, stacked };
       const e = evaluate(avg, devEx);
       if (verbose) console.log(`epoch ${epoch}: dev P ${e.p.toFixed(4)} R ${e.r.toFixed(4)} F1 ${e.f.toFixed(4)}  ${JSON.stringify(Object.fromEntries(Object.entries(e.byType).map(([k, v]) => [k, +v.toFixed(3)])))}  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       if (e.f > best.f) best = { epoch, f: e.f };
@@ -244,7 +324,7 @@ function train(trainEx: Example[], devEx: Example[], clusters: Clusters | undefi
     for (let i = 0; i < w.length; i++) w[i] += r.w[i] / seeds;
     for (let i = 0; i < trans.length; i++) trans[i] += r.trans[i] / seeds;
   }
-  return { bits, w, trans, clusters, oBias: Number(argValue('--o-bias') ?? 0) };
+  return { bits, w, trans, clusters, oBias: Number(argValue('--o-bias') ?? 0), ...(stacked ? { stacked } : {}) };
 }
 
 /** ANERcorp raw `token tag` lines (one per token that readAnercorp keeps, in the same order). */
@@ -262,7 +342,7 @@ function anercorpLines(path: string): string[] {
  */
 const O_BIASES = [0, 1, 2, 3, 4, 6];
 
-function crossValidate(k: number, clusters: Clusters | undefined, wojEx: Example[], seeds: number, t0: number): void {
+function crossValidate(k: number, clusters: Clusters | undefined, wojEx: DocExamples[], seeds: number, t0: number): void {
   const anerPath = join(shared, 'data/anercorp/ANERCorp.train.txt');
   const aner = readAnercorp(anerPath);
   const lines = anercorpLines(anerPath);
@@ -278,7 +358,7 @@ function crossValidate(k: number, clusters: Clusters | undefined, wojEx: Example
     const devTokens = dev.reduce((n, s) => n + s.tokens.length, 0);
     writeFileSync(join(root, `tmp/anercorp-cv-${f}.txt`), lines.slice(tokOffset, tokOffset + devTokens).join('\n') + '\n');
     tokOffset += devTokens;
-    const trainEx = [...examples(toTrainingDocs([...aner.slice(0, from), ...aner.slice(to)]), clusters), ...wojEx];
+    const trainEx = trainingSet([...examples(toTrainingDocs([...aner.slice(0, from), ...aner.slice(to)]), clusters), ...wojEx], clusters, t0);
     const devEx = examples(toTrainingDocs(dev), clusters);
     const m = train(trainEx, devEx, clusters, seeds, t0, false);
     const e = evaluate(m, devEx);
@@ -327,9 +407,9 @@ function main(): void {
     const before = aner.slice(0, devFrom).reduce((n, s) => n + s.tokens.length, 0);
     writeFileSync(join(root, 'tmp/anercorp-dev.txt'), lines.slice(before, before + devTokens).join('\n') + '\n');
   }
-  const trainEx = [...examples(toTrainingDocs(trainSents), clusters), ...wojEx];
+  const trainEx = trainingSet([...examples(toTrainingDocs(trainSents), clusters), ...wojEx], clusters, t0);
   const devEx = examples(toTrainingDocs(dev), clusters);
-  console.log(`train ${trainEx.length} sentences (${trainSents.length} ANERcorp + ${woj.length} Wojood), dev ${devEx.length} (${devTokens} ANERcorp tokens); clusters ${clusters?.size ?? 0}; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`train ${trainEx.length} sentences (${trainSents.length} ANERcorp + ${woj.length} Wojood), dev ${dev.length} (${devTokens} ANERcorp tokens); clusters ${clusters?.size ?? 0}; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const final = train(trainEx, devEx, clusters, seeds, t0, true);
   if (process.argv.includes('--sweep-o-bias') && devEx.length) {
     for (const b of [0, 1, 2, 4, 6, 8, 12]) console.log(`  O bias ${b}: dev F1 ${evaluate({ ...final, oBias: b }, devEx).f.toFixed(4)}`);

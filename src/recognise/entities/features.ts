@@ -29,7 +29,8 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-function mix(tid: number, a: number, b: number): number {
+/** A feature code from a template id and one or two hashed pieces. */
+export function mix(tid: number, a: number, b: number): number {
   let h = Math.imul(tid + 1, 0x9e3779b1) ^ a;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ Math.imul(b, 0x27d4eb2d);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
@@ -60,6 +61,9 @@ interface TokenCodes {
   clR6: number;
   clR: number;
   affixes: boolean;
+  /** The word's form for the stacked features: core, but a final ى kept apart from ي (the fold makes the
+   * preposition على the name علي, and one must not vote for the other); 0 for tokens that are not words. */
+  form: number;
   /** What the entry was computed from, besides the text that keys it. */
   kind: string;
   norm: string;
@@ -68,7 +72,7 @@ interface TokenCodes {
 
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
-const BOUNDARY: TokenCodes = { core: BOS, bare: BOS, pre: BOS, w: 0, p2: 0, p3: 0, s1: 0, s2: BOS, s3: 0, shape: BOS, cl4: 0, cl8: BOS, cl12: 0, cl: 0, clL6: 0, clL: 0, clR6: 0, clR: 0, affixes: false, kind: '', norm: '', segmented: false };
+const BOUNDARY: TokenCodes = { core: BOS, bare: BOS, pre: BOS, w: 0, p2: 0, p3: 0, s1: 0, s2: BOS, s3: 0, shape: BOS, cl4: 0, cl8: BOS, cl12: 0, cl: 0, clL6: 0, clL: 0, clR6: 0, clR: 0, affixes: false, form: 0, kind: '', norm: '', segmented: false };
 const BOUNDARY_END: TokenCodes = { ...BOUNDARY, core: EOS, bare: EOS, pre: EOS, s2: EOS, shape: EOS, cl8: EOS };
 
 function shape(t: Token): string {
@@ -85,6 +89,8 @@ function shape(t: Token): string {
       return t.kind;
   }
 }
+
+const ALEF_MAQSURA_FINAL = /\u0649[\u064B-\u065F]*$/;
 
 let codeCache = new Map<string, TokenCodes>();
 let codeCacheClusters: Clusters | undefined;
@@ -106,8 +112,9 @@ function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenC
   // a cluster entry is "both[;left;right]": paths over both neighbours, then over the left and the right one
   const entry = clusters ? (clusters.get(v.core) ?? clusters.get(v.bare)) : undefined;
   const [cl, clLeft, clRight] = entry ? entry.split(';') : [];
+  const core = hashString(v.core);
   c = {
-    core: hashString(v.core),
+    core,
     bare: hashString(b),
     pre: hashString(v.pre + (v.def ? '+ال' : '')),
     w: v.w !== v.core ? hashString(v.w) : 0,
@@ -126,6 +133,7 @@ function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenC
     clR6: clRight ? hashString(clRight.slice(0, 6)) : 0,
     clR: clRight ? hashString(clRight) : 0,
     affixes,
+    form: !affixes ? 0 : ALEF_MAQSURA_FINAL.test(t.text) ? hashString(v.core + '\u0649') : core,
     kind: t.kind,
     norm: t.norm,
     segmented: t.segments !== undefined,
@@ -177,7 +185,9 @@ export function lookups(g: Gazetteer, tokens: readonly Token[], views: readonly 
 
 /**
  * Hashed features of the tokens [from, to) (one sentence), written to `out` (MAX_FEATURES slots per token) with
- * counts in `counts`. Neighbours outside the sentence are read as boundary markers.
+ * counts in `counts`. Neighbours outside the sentence are read as boundary markers. When `forms` is given, it
+ * receives from index `formsAt` the code of each token's word form (0 for tokens that are not words), for the
+ * stacked features.
  */
 export function extractFeatures(
   tokens: readonly Token[],
@@ -189,6 +199,8 @@ export function extractFeatures(
   bits: number,
   out: Int32Array,
   counts: Int32Array,
+  forms?: Uint32Array,
+  formsAt = 0,
 ): void {
   const mask = (1 << bits) - 1;
   const n = to - from;
@@ -196,6 +208,7 @@ export function extractFeatures(
   codes[0] = codes[1] = BOUNDARY;
   codes[n + 2] = codes[n + 3] = BOUNDARY_END;
   for (let i = from; i < to; i++) codes[i - from + 2] = codesOf(tokens[i], views[i], clusters);
+  if (forms) for (let k = 0; k < n; k++) forms[formsAt + k] = codes[k + 2].form;
   for (let k = 0; k < n; k++) {
     const base = k * MAX_FEATURES;
     let f = 0;

@@ -20,6 +20,8 @@ export interface Model {
   clusters?: Map<string, string>;
   /** Subtracted from the O score at decoding: trades precision for recall (0: the trained model as is). */
   oBias?: number;
+  /** Trained with the stacked features of ./stacked.ts: decode twice, the second time with them. */
+  stacked?: boolean;
 }
 
 /** allowed[prev * NT + tag]: I-X only after B-X or I-X (prev = NT: sentence start). */
@@ -39,8 +41,8 @@ export function emptyModel(bits: number): Model {
   return { bits, w: new Float32Array((1 << bits) * NT), trans: new Float32Array((NT + 1) * NT) };
 }
 
-/** Emission scores of n tokens into `scores` (n * NT). */
-export function emissions(m: Model, feats: Int32Array, counts: Int32Array, n: number, scores: Float32Array): void {
+/** Emission scores of n tokens into `scores` (n * NT rows from row `at`). */
+export function emissions(m: Model, feats: Int32Array, counts: Int32Array, n: number, scores: Float32Array, at = 0): void {
   const w = m.w;
   const ob = m.oBias ?? 0;
   for (let k = 0; k < n; k++) {
@@ -50,16 +52,32 @@ export function emissions(m: Model, feats: Int32Array, counts: Int32Array, n: nu
       const o = feats[base + f] * NT;
       s0 += w[o]; s1 += w[o + 1]; s2 += w[o + 2]; s3 += w[o + 3]; s4 += w[o + 4]; s5 += w[o + 5]; s6 += w[o + 6];
     }
-    const r = k * NT;
+    const r = (at + k) * NT;
     scores[r] = s0 - ob; scores[r + 1] = s1; scores[r + 2] = s2; scores[r + 3] = s3; scores[r + 4] = s4; scores[r + 5] = s5; scores[r + 6] = s6;
   }
 }
 
-/** Best allowed tag sequence for n tokens given emission scores; written to `tags`. */
+/** Add the weights of extra features (`stride` slots per token, counts in `counts`) to emission scores. */
+export function addEmissions(m: Model, feats: Int32Array, counts: Int32Array, stride: number, n: number, scores: Float32Array): void {
+  const w = m.w;
+  for (let k = 0; k < n; k++) {
+    const c = counts[k];
+    if (c === 0) continue;
+    const r = k * NT;
+    for (let f = 0; f < c; f++) {
+      const o = feats[k * stride + f] * NT;
+      scores[r] += w[o]; scores[r + 1] += w[o + 1]; scores[r + 2] += w[o + 2]; scores[r + 3] += w[o + 3];
+      scores[r + 4] += w[o + 4]; scores[r + 5] += w[o + 5]; scores[r + 6] += w[o + 6];
+    }
+  }
+}
+
+/** Best allowed tag sequence for the n tokens from `at` given their emission scores; written to `tags` from `at`
+ * (an offset rather than a subarray view per sentence, which would allocate). */
 let deltaBuf = new Float64Array(256 * NT);
 let backBuf = new Uint8Array(256 * NT);
 
-export function viterbi(m: Model, scores: Float32Array, n: number, tags: Uint8Array): void {
+export function viterbi(m: Model, scores: Float32Array, n: number, tags: Uint8Array, at = 0): void {
   if (n === 0) return;
   if (deltaBuf.length < n * NT) {
     deltaBuf = new Float64Array(n * NT * 2);
@@ -68,21 +86,36 @@ export function viterbi(m: Model, scores: Float32Array, n: number, tags: Uint8Ar
   const delta = deltaBuf;
   const back = backBuf;
   const tr = m.trans;
-  for (let t = 0; t < NT; t++) delta[t] = ALLOWED[NT * NT + t] ? scores[t] + tr[NT * NT + t] : -Infinity;
+  const sc = at * NT;
+  for (let t = 0; t < NT; t++) delta[t] = ALLOWED[NT * NT + t] ? scores[sc + t] + tr[NT * NT + t] : -Infinity;
+  // ALLOWED spelled out (the decoder is among the hottest loops): O and B-X follow any tag, I-X only B-X or I-X
   for (let k = 1; k < n; k++) {
+    const prev = (k - 1) * NT;
+    const row = k * NT;
     for (let t = 0; t < NT; t++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < NT; p++) {
-        if (!ALLOWED[p * NT + t]) continue;
-        const s = delta[(k - 1) * NT + p] + tr[p * NT + t];
+      let best: number;
+      let arg: number;
+      if (t === 0 || t % 2 === 1) {
+        best = delta[prev] + tr[t];
+        arg = 0;
+        for (let p = 1; p < NT; p++) {
+          const s = delta[prev + p] + tr[p * NT + t];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+      } else {
+        best = delta[prev + t - 1] + tr[(t - 1) * NT + t];
+        arg = t - 1;
+        const s = delta[prev + t] + tr[t * NT + t];
         if (s > best) {
           best = s;
-          arg = p;
+          arg = t;
         }
       }
-      delta[k * NT + t] = best + scores[k * NT + t];
-      back[k * NT + t] = arg;
+      delta[row + t] = best + scores[sc + row + t];
+      back[row + t] = arg;
     }
   }
   let best = -Infinity;
@@ -94,7 +127,7 @@ export function viterbi(m: Model, scores: Float32Array, n: number, tags: Uint8Ar
     }
   }
   for (let k = n - 1; k >= 0; k--) {
-    tags[k] = arg;
+    tags[at + k] = arg;
     arg = back[k * NT + arg];
   }
 }
@@ -116,6 +149,7 @@ export interface ModelFile {
   /** Word clusters: "form\tbits" lines. */
   clusters?: string;
   oBias?: number;
+  stacked?: boolean;
   about?: string;
 }
 
@@ -175,6 +209,7 @@ export function serialiseModel(m: Model, prune: number, about?: string): ModelFi
     weights: toBase64(new Uint8Array(new Int16Array(rows).buffer)),
     ...(clusters ? { clusters } : {}),
     ...(m.oBias ? { oBias: m.oBias } : {}),
+    ...(m.stacked ? { stacked: true } : {}),
     ...(about ? { about } : {}),
   };
 }
@@ -189,6 +224,7 @@ export function loadModel(f: ModelFile): Model {
   const rows = new Int16Array(wb.buffer, wb.byteOffset, wb.byteLength / 2);
   for (let r = 0; r < idx.length; r++) for (let t = 0; t < NT; t++) m.w[idx[r] * NT + t] = rows[r * NT + t] * f.scale;
   if (f.oBias) m.oBias = f.oBias;
+  if (f.stacked) m.stacked = true;
   if (f.clusters) {
     m.clusters = new Map();
     for (const line of f.clusters.split('\n')) {
