@@ -26,14 +26,18 @@ for (const dir of ['resources', 'schema', 'node_modules', 'package.json']) {
 const heldout = process.argv.includes('--heldout');
 const exact: number[] = [];
 const overlap: number[] = [];
+const TYPES = ['PER', 'ORG', 'LOC'] as const;
+const byType: Record<string, number[]> = { PER: [], ORG: [], LOC: [] };
 for (let f = 0; f < (heldout ? 1 : k); f++) {
   const model = join(root, heldout ? 'tmp/ner-heldout.json' : `tmp/ner-cv-${f}.json`);
   const gold = join(root, heldout ? 'tmp/anercorp-dev.txt' : `tmp/anercorp-cv-${f}.txt`);
   if (!existsSync(model) || !existsSync(gold)) throw new Error(`missing ${model} or ${gold}: run train-ner.ts ${heldout ? '--holdout 0.1' : `--cv ${k} --cv-models`} first`);
   copyFileSync(model, join(work, 'models/ner.json'));
   const out = execFileSync('node', [join(work, 'dist/cli/main.js'), 'score', '--gold-format', 'anercorp', '--gold', gold, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const r = JSON.parse(out) as { entities: { micro: { precision: number; recall: number; f1: number } }; entities_overlap: { micro: { f1: number } } };
+  type Scores = { precision: number; recall: number; f1: number };
+  const r = JSON.parse(out) as { entities: Record<'micro' | (typeof TYPES)[number], Scores>; entities_overlap: { micro: Scores } };
   exact.push(r.entities.micro.f1);
+  for (const t of TYPES) byType[t].push(r.entities[t]?.f1 ?? 0);
   overlap.push(r.entities_overlap.micro.f1);
   console.log(`${heldout ? 'held-out split' : `fold ${f + 1}/${k}`}: pipeline exact P ${r.entities.micro.precision.toFixed(4)} R ${r.entities.micro.recall.toFixed(4)} F1 ${r.entities.micro.f1.toFixed(4)}  overlap F1 ${r.entities_overlap.micro.f1.toFixed(4)}`);
 }
@@ -42,4 +46,7 @@ const meanSd = (xs: number[]): string => {
   const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, xs.length - 1));
   return `${m.toFixed(4)} ± ${sd.toFixed(4)}`;
 };
-if (!heldout) console.log(`pipeline CV ${k} folds: exact micro-F1 ${meanSd(exact)}, overlap micro-F1 ${meanSd(overlap)} (sd over folds)`);
+if (!heldout) {
+  console.log(`pipeline CV ${k} folds: exact micro-F1 ${meanSd(exact)}, overlap micro-F1 ${meanSd(overlap)} (sd over folds)`);
+  console.log(`  exact F1 per type: ${TYPES.map((t) => `${t} ${meanSd(byType[t])}`).join(', ')}`);
+}
