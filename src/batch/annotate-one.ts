@@ -6,6 +6,8 @@ import { serialiseDocument } from '../emit/json';
 import { writeFileAtomic } from '../cli/io';
 import type { Task, TaskResult, WorkerInit } from './messages';
 
+const LINE_ENCODER = new TextEncoder();
+
 /**
  * The work done for one article, the same whether it runs in a worker thread or in the main thread (--jobs 1), so
  * that output cannot depend on the number of jobs. Never throws: a failure becomes an error result.
@@ -14,8 +16,9 @@ export function annotateTask(task: Task, init: WorkerInit): TaskResult {
   try {
     const doc = annotateArticle(task.article, init.options);
     if (init.mode === 'line') {
-      const line = serialiseDocument(doc, false);
-      return { seq: task.seq, ok: true, bytes: line.length, line };
+      // TextEncoder gives the bytes a buffer of their own (Buffer.from may share a pooled one), so it can be moved
+      const line = LINE_ENCODER.encode(serialiseDocument(doc, false) + '\n');
+      return { seq: task.seq, ok: true, bytes: line.byteLength, line };
     }
     if (!task.target) throw new Error('no output file named for the article');
     const json = serialiseDocument(doc);

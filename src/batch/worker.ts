@@ -5,5 +5,7 @@ import type { Task, WorkerInit } from './messages';
 
 const init = workerData as WorkerInit;
 parentPort!.on('message', (task: Task) => {
-  parentPort!.postMessage(annotateTask(task, init));
+  const result = annotateTask(task, init);
+  // line mode: move the encoded line to the main thread instead of copying it
+  parentPort!.postMessage(result, result.ok && result.line ? [result.line.buffer as ArrayBuffer] : []);
 });

@@ -1,5 +1,6 @@
 import { normaliseText } from '../normalise';
 import { SKELETON_OPTIONS } from '../normalise/skeleton';
+import { WordMemo } from '../memo';
 
 /**
  * Clitic segmentation of one Arabic word, in the Penn Arabic Treebank style the issue asks for:
@@ -162,19 +163,23 @@ export function segmentSkeleton(word: string, lex: Lexicon, opts: { noEnclitic?:
  * returns parts with offsets relative to that original word. A deleted mark stays with the letter before it.
  */
 export function segmentWord(original: string, lex: Lexicon): CliticPart[] {
-  // Words repeat (Zipf): remember the analysis of each form, per lexicon. Bounded, so a long run cannot grow it.
+  // Words repeat (Zipf): remember the analysis of each form, per lexicon (see WordMemo for why it is bounded).
   let memo = memos.get(lex);
-  if (!memo) memos.set(lex, (memo = new Map()));
+  if (!memo) memos.set(lex, (memo = new WordMemo(MEMO_LIMIT)));
   const hit = memo.get(original);
   if (hit) return hit;
   const parts = analyseWord(original, lex);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(original, parts);
   return parts;
 }
 
-const MEMO_LIMIT = 100_000;
-const memos = new WeakMap<Lexicon, Map<string, CliticPart[]>>();
+/**
+ * Forms per memo generation. Over the Arabic words of the first 8,000 news articles, generations of 30,000 forms
+ * answer 90% of lookups (100,000: 94%, unbounded: 94%), and one worker's peak RSS over those articles drops from
+ * 658 MB (100,000 here and 200,000 tagger codes) to 469 MB, at the same CPU time within the noise.
+ */
+const MEMO_LIMIT = 30_000;
+const memos = new WeakMap<Lexicon, WordMemo<CliticPart[]>>();
 
 function analyseWord(original: string, lex: Lexicon): CliticPart[] {
   const sk = normaliseText(original, SKELETON_OPTIONS);

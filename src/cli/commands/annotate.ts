@@ -28,8 +28,8 @@ Options:
                        --jobs 1 --recycle 0 annotates in the main thread
       --exit-zero      exit with status 0 even when articles failed (they are still reported): for Hadoop Streaming
                        and Spark's RDD.pipe, which fail the whole task on a non-zero status
-      --recycle N      replace each worker thread by a fresh one after N articles, giving back the memory the
-                       pipeline's caches grew (default ${DEFAULT_RECYCLE}; 0: never)
+      --recycle N      replace each worker thread by a fresh one after N articles, giving back whatever memory
+                       it accumulated (default ${DEFAULT_RECYCLE}; 0: never)
       --force          redo every article, even those whose output is current
       --date YYYY-MM-DD   anchor date for relative time expressions when an article has no publication date
       --no-tokens      leave the token layer out of the output
@@ -142,8 +142,8 @@ export async function run(argv: string[]): Promise<number> {
         if (e.code === 'EPIPE') process.exit(failures.length ? 1 : 0);
         throw e;
       });
-      const write = async (line: string) => {
-        if (!process.stdout.write(line + '\n')) await new Promise((res) => process.stdout.once('drain', res));
+      const write = async (line: string | Uint8Array) => {
+        if (!process.stdout.write(typeof line === 'string' ? line + '\n' : line)) await new Promise((res) => process.stdout.once('drain', res));
       };
       // Lines read from standard input carry no line number into the output: under Hadoop Streaming, Spark's
       // RDD.pipe or GNU parallel --pipe each process sees one shard, whose line numbers are not the corpus's, and

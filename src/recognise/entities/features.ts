@@ -1,6 +1,7 @@
 import type { Token } from '../../types';
 import type { TokenView } from './text';
 import { matchAt, triggerEndingAt, type Gazetteer } from './gazetteer';
+import { WordMemo } from '../../memo';
 
 /**
  * Features of the BIO tagger, hashed into 2^bits buckets. Training (scripts/train-ner.ts) and tagging call the
@@ -37,7 +38,12 @@ export function mix(tid: number, a: number, b: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The hashed pieces of one token. */
+/**
+ * The hashed pieces of one token. Codes are stored as signed 32-bit integers (`| 0`), which V8 keeps inline as small
+ * integers; as unsigned values above 2^30 each one was a separate heap number, and the memo of codes held a million
+ * of them. Features mix the codes with Math.imul and ^, which read both forms as the same 32 bits, so the features
+ * do not change.
+ */
 interface TokenCodes {
   core: number;
   bare: number;
@@ -70,8 +76,8 @@ interface TokenCodes {
   segmented: boolean;
 }
 
-const BOS = hashString('<s>');
-const EOS = hashString('</s>');
+const BOS = hashString('<s>') | 0;
+const EOS = hashString('</s>') | 0;
 const BOUNDARY: TokenCodes = { core: BOS, bare: BOS, pre: BOS, w: 0, p2: 0, p3: 0, s1: 0, s2: BOS, s3: 0, shape: BOS, cl4: 0, cl8: BOS, cl12: 0, cl: 0, clL6: 0, clL: 0, clR6: 0, clR: 0, affixes: false, form: 0, kind: '', norm: '', segmented: false };
 const BOUNDARY_END: TokenCodes = { ...BOUNDARY, core: EOS, bare: EOS, pre: EOS, s2: EOS, shape: EOS, cl8: EOS };
 
@@ -92,12 +98,15 @@ function shape(t: Token): string {
 
 const ALEF_MAQSURA_FINAL = /\u0649[\u064B-\u065F]*$/;
 
-let codeCache = new Map<string, TokenCodes>();
+/** Distinct token texts per memo generation (see WordMemo). */
+const CODE_MEMO_LIMIT = 50_000;
+let codeCache = new WordMemo<TokenCodes>(CODE_MEMO_LIMIT);
 let codeCacheClusters: Clusters | undefined;
+const h32 = (s: string): number => hashString(s) | 0;
 
 function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenCodes {
   if (clusters !== codeCacheClusters) {
-    codeCache = new Map();
+    codeCache = new WordMemo(CODE_MEMO_LIMIT);
     codeCacheClusters = clusters;
   }
   // A token's pieces follow from its kind, its text (which decides its clitic segments), its view form (which
@@ -112,33 +121,32 @@ function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenC
   // a cluster entry is "both[;left;right]": paths over both neighbours, then over the left and the right one
   const entry = clusters ? (clusters.get(v.core) ?? clusters.get(v.bare)) : undefined;
   const [cl, clLeft, clRight] = entry ? entry.split(';') : [];
-  const core = hashString(v.core);
+  const core = h32(v.core);
   c = {
     core,
-    bare: hashString(b),
-    pre: hashString(v.pre + (v.def ? '+ال' : '')),
-    w: v.w !== v.core ? hashString(v.w) : 0,
-    p2: affixes ? hashString(b.slice(0, 2)) : 0,
-    p3: affixes ? hashString(b.slice(0, 3)) : 0,
-    s1: affixes ? hashString(b.slice(-1)) : 0,
-    s2: hashString(b.slice(-2)),
-    s3: affixes ? hashString(b.slice(-3)) : 0,
-    shape: hashString(shape(t)),
-    cl4: cl ? hashString(cl.slice(0, 4)) : 0,
-    cl8: cl ? hashString(cl.slice(0, 8)) : 0,
-    cl12: cl ? hashString(cl.slice(0, 12)) : 0,
-    cl: cl ? hashString(cl) : 0,
-    clL6: clLeft ? hashString(clLeft.slice(0, 6)) : 0,
-    clL: clLeft ? hashString(clLeft) : 0,
-    clR6: clRight ? hashString(clRight.slice(0, 6)) : 0,
-    clR: clRight ? hashString(clRight) : 0,
+    bare: h32(b),
+    pre: h32(v.pre + (v.def ? '+ال' : '')),
+    w: v.w !== v.core ? h32(v.w) : 0,
+    p2: affixes ? h32(b.slice(0, 2)) : 0,
+    p3: affixes ? h32(b.slice(0, 3)) : 0,
+    s1: affixes ? h32(b.slice(-1)) : 0,
+    s2: h32(b.slice(-2)),
+    s3: affixes ? h32(b.slice(-3)) : 0,
+    shape: h32(shape(t)),
+    cl4: cl ? h32(cl.slice(0, 4)) : 0,
+    cl8: cl ? h32(cl.slice(0, 8)) : 0,
+    cl12: cl ? h32(cl.slice(0, 12)) : 0,
+    cl: cl ? h32(cl) : 0,
+    clL6: clLeft ? h32(clLeft.slice(0, 6)) : 0,
+    clL: clLeft ? h32(clLeft) : 0,
+    clR6: clRight ? h32(clRight.slice(0, 6)) : 0,
+    clR: clRight ? h32(clRight) : 0,
     affixes,
-    form: !affixes ? 0 : ALEF_MAQSURA_FINAL.test(t.text) ? hashString(v.core + '\u0649') : core,
+    form: !affixes ? 0 : ALEF_MAQSURA_FINAL.test(t.text) ? h32(v.core + '\u0649') : core,
     kind: t.kind,
     norm: t.norm,
     segmented: t.segments !== undefined,
   };
-  if (codeCache.size > 200_000) codeCache = new Map();
   codeCache.set(key, c);
   return c;
 }

@@ -34,24 +34,30 @@ function bare(t: Token, withObject = false): string[] {
 /** The verb cue a token is, if any. */
 export function verbCue(t: Token): CueForm | undefined {
   if (t.kind !== 'arabic') return undefined;
-  const lex = cueLexicon();
-  for (const f of bare(t)) {
-    const hit = lex.verbs.get(f);
-    if (hit) return hit;
-  }
+  // Runs on every token: the forms of bare(t) are looked up without building them into arrays first.
+  const verbs = cueLexicon().verbs;
+  const n = t.norm;
+  const hit = verbs.get(n) ?? (CONJUNCTION.test(n) && n.length > 3 ? verbs.get(n.slice(1)) : undefined);
+  if (hit) return hit;
   // a past verb with an object pronoun (ووصفها، اعتبره); imperfect ones are too often relative clauses (حساب تتابعه)
+  if (!t.segments?.some((g) => g.role === 'enclitic')) return undefined;
   for (const f of bare(t, true)) {
-    const hit = lex.verbs.get(f);
-    if (hit && hit.form === 'past') return hit;
+    const h = verbs.get(f);
+    if (h && h.form === 'past') return h;
   }
   return undefined;
 }
+
+const CONJUNCTION = /^[وف]/;
 
 /** A phrase cue starting at token i, if any (the longest). */
 export function phraseCue(tokens: Token[], i: number): CueHit | undefined {
   const first = tokens[i];
   if (!first || first.kind !== 'arabic') return undefined;
   const lex = cueLexicon();
+  // most words start no phrase: say so before building anything (this runs on every token)
+  const n0 = first.norm;
+  if (!lex.phrasesByFirst.has(n0) && !(n0.startsWith('و') && n0.length > 3 && lex.phrasesByFirst.has(n0.slice(1)))) return undefined;
   // only و strips from a phrase (ووفقا); فحسب is "only", not ف + حسب
   const firstForms = bare(first).filter((f) => f === first.norm || first.norm.startsWith('و'));
   const candidates = firstForms.flatMap((f) => lex.phrasesByFirst.get(f) ?? []);

@@ -11,6 +11,15 @@ const DURATION_CUES = new Set(['منذ', 'لمده', 'مده', 'مدي', 'مدا
  * the match (word range and meaning) or undefined; `matchAt` keeps the longest. Spans start after prepositions and
  * attached proclitics, and keep «يوم», «الماضي», «المقبل».
  */
+/** «يوميا» daily …: SET expressions of one word (built once: the rule runs on every word). */
+const FREQUENCY_ADVERBS = new Map([
+  ['يوميا', 'P1D'],
+  ['اسبوعيا', 'P1W'],
+  ['شهريا', 'P1M'],
+  ['سنويا', 'P1Y'],
+  ['ساعيا', 'PT1H'],
+]);
+
 export class Grammar extends Reader {
   // ---- dates ------------------------------------------------------------------------------------------------
 
@@ -630,8 +639,8 @@ export class Grammar extends Reader {
   set(i: number): Match | undefined {
     const x = this.w[i];
     if (!x || x.art) return undefined;
-    const adverbs: Record<string, string> = { يوميا: 'P1D', اسبوعيا: 'P1W', شهريا: 'P1M', سنويا: 'P1Y', ساعيا: 'PT1H' };
-    if (adverbs[x.key] && !x.proclitic) return { start: i, end: i + 1, sem: { type: 'SET', value: adverbs[x.key] }, confidence: 0.7 };
+    const every = FREQUENCY_ADVERBS.get(x.key);
+    if (every && !x.proclitic) return { start: i, end: i + 1, sem: { type: 'SET', value: every }, confidence: 0.7 };
     if (x.key === 'كل' && !x.proclitic) {
       const n = this.w[i + 1];
       if (!n || n.art) return undefined;
