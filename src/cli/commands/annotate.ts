@@ -25,7 +25,7 @@ Options:
       --jsonl          read JSONL articles (from files or - for stdin) and write one JSON document per line to stdout,
                        in input order; a failed article gives {"error":{…}} on its line
   -j, --jobs N         annotate with N worker threads (default: the number of cores, here ${availableParallelism()});
-                       --jobs 1 --recycle 0 annotates in the main thread
+                       --jobs 1 annotates in the main thread (with --recycle N, in one worker thread)
       --exit-zero      exit with status 0 even when articles failed (they are still reported): for Hadoop Streaming
                        and Spark's RDD.pipe, which fail the whole task on a non-zero status
       --recycle N      replace each worker thread by a fresh one after N articles, giving back whatever memory
@@ -80,8 +80,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!Number.isInteger(maxChars) || maxChars <= 0) throw new UsageError('--max-chars takes a positive whole number');
   const jobs = values.jobs !== undefined ? Number(values.jobs) : availableParallelism();
   if (!Number.isInteger(jobs) || jobs <= 0) throw new UsageError('--jobs takes a positive whole number');
-  const recycle = values.recycle !== undefined ? Number(values.recycle) : DEFAULT_RECYCLE;
-  if (!Number.isInteger(recycle) || recycle < 0) throw new UsageError('--recycle takes a whole number (0: never)');
+  const recycle = values.recycle !== undefined ? Number(values.recycle) : undefined;
+  if (recycle !== undefined && (!Number.isInteger(recycle) || recycle < 0)) throw new UsageError('--recycle takes a whole number (0: never)');
   if (values.jsonl && values.out) throw new UsageError('--jsonl writes to standard output; leave out --out');
   const inputs = positionals.length ? positionals : values.jsonl ? ['-'] : [];
   if (!inputs.length) throw new UsageError('name the files or folders to annotate (or - for standard input)');
