@@ -15,6 +15,9 @@
  * nothing out; the held-out and CV modes exist only to measure.
  * Word clusters: models/clusters.txt, built from ../shared/data/news/ant-news.jsonl.gz (minus the news dev gold
  * articles) when missing or with --build-clusters (about a minute); they are stored inside the model file too.
+ * Dense-vector word classes: models/wordvecs.txt (scripts/build-wordvecs.ts: SVD of PPMI, nested k-means), added to
+ * each cluster entry as a 4th part; `--wordvecs PATH` reads another file, `--wordvecs none` leaves them out. 5-fold
+ * CV: tagger 0.7506 -> 0.7628, pipeline 0.7468 -> 0.7593 (5/5 folds up), most of it from names unseen in training.
  * Fixed seed: the same data and options give the same model file.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -221,6 +224,19 @@ function loadClusters(): Clusters | undefined {
     const l = read(left);
     const r = read(right);
     for (const [w, b] of clusters) clusters.set(w, `${b};${l.get(w) ?? ''};${r.get(w) ?? ''}`);
+  }
+  // classes of the dense word vectors (scripts/build-wordvecs.ts), appended as a 4th part: "both;left;right;c1,c2,c3"
+  const dense = argValue('--wordvecs') ?? join(root, 'models/wordvecs.txt');
+  if (dense !== 'none' && existsSync(dense)) {
+    for (const line of readFileSync(dense, 'utf8').split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab <= 0) continue;
+      const w = line.slice(0, tab);
+      const parts = (clusters.get(w) ?? '').split(';');
+      while (parts.length < 3) parts.push('');
+      parts[3] = line.slice(tab + 1);
+      clusters.set(w, parts.join(';'));
+    }
   }
   return clusters;
 }

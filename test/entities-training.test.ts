@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mapTag, readAnercorp, readWojood, toTrainingDocs } from '../scripts/lib/ner-data';
-import { defaultGazetteer } from '../src/recognise/entities';
+import { defaultGazetteer, defaultModel, viewTokens } from '../src/recognise/entities';
+import { extractFeatures, lookups, MAX_FEATURES, type Clusters } from '../src/recognise/entities/features';
 import { TAGS } from '../src/recognise/entities/model';
 
 describe('training data readers', () => {
@@ -46,5 +47,24 @@ describe('the compiled gazetteer', () => {
     expect(anerOnly).toBeGreaterThan(3000);
     for (const role of ['org-head', 'org-head-short', 'per-title', 'org-inside', 'loc-head']) expect(g.triggers.get(role)?.size).toBeGreaterThan(3);
     expect(g.triggers.get('per-title')?.has('الرييس التنفيذي')).toBe(true);
+  });
+});
+
+describe('dense word-vector classes (models/wordvecs.txt, 4th part of a cluster entry)', () => {
+  test('add three features for the word and one for each neighbour; the shipped model carries them', () => {
+    const [{ doc }] = toTrainingDocs([{ tokens: ['زار', 'كوالالمبور', 'أمس'], tags: ['O', 'B-LOC', 'O'] }]);
+    const views = viewTokens(doc.tokens);
+    const g = defaultGazetteer();
+    const n = doc.tokens.length;
+    const counts = (clusters: Clusters) => {
+      const out = new Int32Array(n * MAX_FEATURES);
+      const c = new Int32Array(n);
+      extractFeatures(doc.tokens, views, 0, n, lookups(g, doc.tokens, views, 0, n), clusters, 20, out, c);
+      return [...c];
+    };
+    const plain = counts(new Map());
+    const dense = counts(new Map([[views[1].core, ';;;1,2,3']]));
+    expect(dense.map((x, i) => x - plain[i])).toEqual([1, 3, 1]);
+    expect(defaultModel().clusters?.get('لندن')?.split(';')[3]).toMatch(/^[0-9a-z]+,[0-9a-z]+,[0-9a-z]+$/);
   });
 });

@@ -66,6 +66,10 @@ interface TokenCodes {
   clL: number;
   clR6: number;
   clR: number;
+  /** Classes of the dense word vectors (models/wordvecs.txt), coarse, middle and fine; 0 when absent. */
+  dv1: number;
+  dv2: number;
+  dv3: number;
   affixes: boolean;
   /** The word's form for the stacked features: core, but a final ى kept apart from ي (the fold makes the
    * preposition على the name علي, and one must not vote for the other); 0 for tokens that are not words. */
@@ -78,7 +82,7 @@ interface TokenCodes {
 
 const BOS = hashString('<s>') | 0;
 const EOS = hashString('</s>') | 0;
-const BOUNDARY: TokenCodes = { core: BOS, bare: BOS, pre: BOS, w: 0, p2: 0, p3: 0, s1: 0, s2: BOS, s3: 0, shape: BOS, cl4: 0, cl8: BOS, cl12: 0, cl: 0, clL6: 0, clL: 0, clR6: 0, clR: 0, affixes: false, form: 0, kind: '', norm: '', segmented: false };
+const BOUNDARY: TokenCodes = { core: BOS, bare: BOS, pre: BOS, w: 0, p2: 0, p3: 0, s1: 0, s2: BOS, s3: 0, shape: BOS, cl4: 0, cl8: BOS, cl12: 0, cl: 0, clL6: 0, clL: 0, clR6: 0, clR: 0, dv1: 0, dv2: 0, dv3: 0, affixes: false, form: 0, kind: '', norm: '', segmented: false };
 const BOUNDARY_END: TokenCodes = { ...BOUNDARY, core: EOS, bare: EOS, pre: EOS, s2: EOS, shape: EOS, cl8: EOS };
 
 function shape(t: Token): string {
@@ -118,9 +122,15 @@ function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenC
   if (c && c.kind === t.kind && c.norm === t.norm && c.segmented === (t.segments !== undefined)) return c;
   const b = v.bare;
   const affixes = t.kind === 'arabic' || t.kind === 'latin';
-  // a cluster entry is "both[;left;right]": paths over both neighbours, then over the left and the right one
-  const entry = clusters ? (clusters.get(v.core) ?? clusters.get(v.bare)) : undefined;
-  const [cl, clLeft, clRight] = entry ? entry.split(';') : [];
+  // a cluster entry is "both[;left;right[;dense]]": paths over both neighbours, then over the left and the right
+  // one, then the classes of the dense vectors ("c1,c2,c3"); each part is taken from the core form, else the bare one
+  const e1 = clusters?.get(v.core);
+  const e2 = clusters && v.bare !== v.core ? clusters.get(v.bare) : undefined;
+  const p1 = e1 ? e1.split(';') : [];
+  const p2 = e2 ? e2.split(';') : [];
+  const [cl, clLeft, clRight] = p1[0] ? p1 : p2[0] ? p2 : [];
+  const dense = p1[3] || p2[3];
+  const dv = dense ? dense.split(',') : [];
   const core = h32(v.core);
   c = {
     core,
@@ -141,6 +151,9 @@ function codesOf(t: Token, v: TokenView, clusters: Clusters | undefined): TokenC
     clL: clLeft ? h32(clLeft) : 0,
     clR6: clRight ? h32(clRight.slice(0, 6)) : 0,
     clR: clRight ? h32(clRight) : 0,
+    dv1: dv[0] ? h32(dv[0]) : 0,
+    dv2: dv[1] ? h32(dv[1]) : 0,
+    dv3: dv[2] ? h32(dv[2]) : 0,
     affixes,
     form: !affixes ? 0 : ALEF_MAQSURA_FINAL.test(t.text) ? h32(v.core + '\u0649') : core,
     kind: t.kind,
@@ -266,6 +279,13 @@ export function extractFeatures(
       out[base + f++] = mix(46, c.clR6, 0) & mask;
       out[base + f++] = mix(47, c.clR, 0) & mask;
     }
+    if (c.dv1) {
+      out[base + f++] = mix(70, c.dv1, 0) & mask;
+      out[base + f++] = mix(71, c.dv2, 0) & mask;
+      out[base + f++] = mix(72, c.dv3, 0) & mask;
+    }
+    if (p1.dv2) out[base + f++] = mix(73, p1.dv2, 0) & mask;
+    if (n1.dv2) out[base + f++] = mix(74, n1.dv2, 0) & mask;
     if (p1.cl8) out[base + f++] = mix(35, p1.cl8, 0) & mask;
     if (n1.cl8) out[base + f++] = mix(36, n1.cl8, 0) & mask;
     // word bigrams of the two left and the two right neighbours (سعادة السفير ‹X›, ‹X› بن سلطان), and the
