@@ -5,6 +5,8 @@
  *   --jobs N       workers for the parallel run (default: the core count)
  *   --only-parallel   skip the 1-worker run (for the whole corpus on a shared machine)
  *   --recycle N    passed on to ana annotate (workers replaced after N articles)
+ *   --single-threaded-gc   also time N workers under `node --single-threaded-gc`
+ *   --heap-budget MB       also time one job with `node --max-old-space-size=MB` (RSS sampled every second)
  *   --dir          also time the batch mode (one JSON file per article, atomic writes, manifest) with N workers
  *   --no-profile   skip the CPU profile
  *   --profile-only only the floor and the CPU profile
@@ -239,9 +241,21 @@ async function main(): Promise<void> {
     const floor = await measure('io-floor', [floorJs, input], join(work, 'floor.out'), counts);
     steps.push(floor);
     const runs: Step[] = [];
-    for (const j of profileOnly ? [] : process.argv.includes('--only-parallel') ? [jobs] : [...new Set([1, jobs])]) {
-      const outPath = join(work, `jobs${j}.out`);
-      const s = await measure(`pipeline-jobs-${j}`, [cli, 'annotate', '--jsonl', input, '--jobs', String(j), ...recycle, '--quiet'], outPath, counts);
+    // Pipeline runs: 1 and N jobs as `ana` runs by default, then the variants asked for, each with V8 flags before
+    // the script (they cannot be set from inside a running process).
+    const variants: { name: string; jobs: number; v8: string[] }[] = [];
+    if (!profileOnly) {
+      for (const j of process.argv.includes('--only-parallel') ? [jobs] : [...new Set([1, jobs])]) variants.push({ name: `pipeline-jobs-${j}`, jobs: j, v8: [] });
+      // --single-threaded-gc: when every core runs a worker, V8's parallel GC helper threads only compete with them
+      if (process.argv.includes('--single-threaded-gc')) variants.push({ name: `pipeline-jobs-${jobs}-single-threaded-gc`, jobs, v8: ['--single-threaded-gc'] });
+      // --heap-budget MB: one job in the main thread with V8's old generation capped (the streaming recipe for a
+      // memory-bounded Spark or Hadoop task)
+      const budget = argValue('--heap-budget');
+      if (budget) variants.push({ name: `pipeline-jobs-1-heap-${budget}`, jobs: 1, v8: [`--max-old-space-size=${budget}`] });
+    }
+    for (const v of variants) {
+      const outPath = join(work, `${v.name}.out`);
+      const s = await measure(v.name, [...v.v8, cli, 'annotate', '--jsonl', input, '--jobs', String(v.jobs), ...recycle, '--quiet'], outPath, counts);
       s.outputSha256 = await sha256File(outPath);
       s.outputBytes = statSync(outPath).size;
       rmSync(outPath);
