@@ -8,12 +8,8 @@
  * Words that share a long prefix occur in similar contexts (given names, countries, companies, verbs…), which is
  * what the tagger's cluster-prefix features exploit. Deterministic (fixed seed).
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { fold } from '../../src/recognise/entities/text';
+import { readCorpusWords } from './ner-corpus';
 
-const WORD = /[\u0621-\u063A\u0641-\u064AA-Za-z]+/g;
-const MARKS = /[\u0640\u064B-\u065F\u0670]/g;
 
 export interface ClusterOptions {
   vocab: number;
@@ -27,18 +23,7 @@ export interface ClusterOptions {
 }
 
 export function buildClusters(corpusPath: string, o: ClusterOptions): Map<string, string> {
-  const lines = gunzipSync(readFileSync(corpusPath)).toString('utf8').split('\n');
-  const docs: string[][] = [];
-  const freq = new Map<string, number>();
-  for (const line of lines) {
-    if (!line) continue;
-    const a = JSON.parse(line) as { id: string; title?: string; text: string };
-    if (o.exclude?.has(a.id)) continue;
-    const words = (a.title + '\n' + a.text).replace(MARKS, '').match(WORD)?.map(fold) ?? [];
-    docs.push(words);
-    for (const w of words) freq.set(w, (freq.get(w) ?? 0) + 1);
-  }
-  const ranked = [...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const { docs, freq, ranked } = readCorpusWords(corpusPath, o.exclude);
   const vocab = ranked.slice(0, o.vocab).map(([w]) => w);
   const vid = new Map(vocab.map((w, i) => [w, i]));
   const C = o.contexts;

@@ -8,12 +8,8 @@
  *   3. spherical k-means on the unit vectors, nested: K1 classes, each split into K2, each of those into K3.
  * A word is then named by three class ids, coarse to fine ("12,97,388"). Deterministic (fixed seed, fixed order).
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { fold } from '../../src/recognise/entities/text';
+import { readCorpusWords } from './ner-corpus';
 
-const WORD = /[\u0621-\u063A\u0641-\u064AA-Za-z]+/g;
-const MARKS = /[\u0640\u064B-\u065F\u0670]/g;
 
 export interface VectorOptions {
   vocab: number;
@@ -144,18 +140,7 @@ function kmeans(X: Float32Array, d: number, members: Int32Array, k: number, rand
 export function buildVectorClasses(corpusPath: string, o: VectorOptions): Map<string, string> {
   const log = o.log ?? (() => {});
   const t0 = Date.now();
-  const lines = gunzipSync(readFileSync(corpusPath)).toString('utf8').split('\n');
-  const docs: string[][] = [];
-  const freq = new Map<string, number>();
-  for (const line of lines) {
-    if (!line) continue;
-    const a = JSON.parse(line) as { id: string; title?: string; text: string };
-    if (o.exclude?.has(a.id)) continue;
-    const words = (a.title + '\n' + a.text).replace(MARKS, '').match(WORD)?.map(fold) ?? [];
-    docs.push(words);
-    for (const w of words) freq.set(w, (freq.get(w) ?? 0) + 1);
-  }
-  const ranked = [...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const { docs, freq, ranked } = readCorpusWords(corpusPath, o.exclude);
   const vocab = ranked.slice(0, o.vocab).map(([w]) => w);
   log(`${docs.length} docs, ${freq.size} word forms; vocabulary ${vocab.length} (last count ${ranked[vocab.length - 1]?.[1]}); ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const vid = new Map(vocab.map((w, i) => [w, i]));
