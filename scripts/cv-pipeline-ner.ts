@@ -7,7 +7,9 @@
  * by `train-ner.ts --holdout 0.1`).
  * The pipeline loads its model with require('../../../models/ner.json') relative to dist/, so each fold runs a
  * copy of dist/ under tmp/cv-pipeline/ with the fold's model as tmp/cv-pipeline/models/ner.json: the committed
- * models/ner.json is never touched (others use the same working tree).
+ * models/ner.json is never touched (others use the same working tree). --cv-dir DIR reads DIR/ner-cv-K.json (as
+ * written by `train-ner.ts --cv-dir DIR`) and works in DIR/cv-pipeline; extra arguments after -- go to `ana score`
+ * (e.g. -- --guidelines news).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -16,7 +18,9 @@ import { argValue } from './lib/shared';
 
 const root = resolve(__dirname, '..');
 const k = Number(argValue('--cv') ?? 5);
-const work = join(root, 'tmp/cv-pipeline');
+const cvDir = resolve(root, argValue('--cv-dir') ?? 'tmp');
+const work = join(cvDir, 'cv-pipeline');
+const scoreArgs = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(work, 'models'), { recursive: true });
 cpSync(join(root, 'dist'), join(work, 'dist'), { recursive: true });
@@ -29,11 +33,11 @@ const overlap: number[] = [];
 const TYPES = ['PER', 'ORG', 'LOC'] as const;
 const byType: Record<string, number[]> = { PER: [], ORG: [], LOC: [] };
 for (let f = 0; f < (heldout ? 1 : k); f++) {
-  const model = join(root, heldout ? 'tmp/ner-heldout.json' : `tmp/ner-cv-${f}.json`);
+  const model = heldout ? join(root, 'tmp/ner-heldout.json') : join(cvDir, `ner-cv-${f}.json`);
   const gold = join(root, heldout ? 'tmp/anercorp-dev.txt' : `tmp/anercorp-cv-${f}.txt`);
   if (!existsSync(model) || !existsSync(gold)) throw new Error(`missing ${model} or ${gold}: run train-ner.ts ${heldout ? '--holdout 0.1' : `--cv ${k} --cv-models`} first`);
   copyFileSync(model, join(work, 'models/ner.json'));
-  const out = execFileSync('node', [join(work, 'dist/cli/main.js'), 'score', '--gold-format', 'anercorp', '--gold', gold, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync('node', [join(work, 'dist/cli/main.js'), 'score', '--gold-format', 'anercorp', '--gold', gold, '--json', ...scoreArgs], { encoding: 'utf8', maxBuffer: 1 << 26 });
   type Scores = { precision: number; recall: number; f1: number };
   const r = JSON.parse(out) as { entities: Record<'micro' | (typeof TYPES)[number], Scores>; entities_overlap: { micro: Scores } };
   exact.push(r.entities.micro.f1);

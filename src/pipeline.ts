@@ -1,4 +1,4 @@
-import type { Article, ArticleMeta, LinkedDoc, NormaliseOptions, PipelineOptions, SourceInfo } from './types';
+import type { Article, ArticleMeta, EntityGuidelines, LinkedDoc, NormaliseOptions, PipelineOptions, SourceInfo } from './types';
 import { normalise, normaliseOptions } from './normalise';
 import { segment } from './segment';
 import { recognise } from './recognise';
@@ -20,11 +20,14 @@ export interface AnnotateOptions {
   anchorDate?: string;
   tokens?: boolean;
   layers?: Partial<PipelineOptions['layers']>;
+  /** Entity annotation conventions: `news` (default) or `anercorp` (see EntityGuidelines). */
+  entityGuidelines?: EntityGuidelines;
 }
 
 export function pipelineOptions(o: AnnotateOptions = {}): PipelineOptions {
   return {
     normalise: normaliseOptions(o.normalise),
+    entityGuidelines: o.entityGuidelines ?? 'news',
     ...(o.anchorDate ? { anchorDate: o.anchorDate } : {}),
     tokens: o.tokens !== false,
     layers: { entities: true, timex: true, quotes: true, ...o.layers },

@@ -229,8 +229,19 @@ export interface LinkedDoc extends RecognisedDoc {
 }
 
 /** Options of a pipeline run. Recorded in the output header. */
+/**
+ * Whose conventions the entity spans follow. `news`: the project's own (../shared/data/news-gold/GUIDELINES.md:
+ * named institutions such as «الجيش الإسرائيلي» and «وزارة الخارجية» are ORG, «قطاع غزة» and «مكة المكرمة» are whole
+ * names). `anercorp`: ANERcorp's (Benajiba et al. 2007), which leaves generic institutions untagged and tags the bare
+ * name («غزة», «مكة»); the tagger was trained on ANERcorp, so this setting lets its spans stand.
+ */
+export type EntityGuidelines = 'news' | 'anercorp';
+export const ENTITY_GUIDELINES: readonly EntityGuidelines[] = ['news', 'anercorp'];
+
 export interface PipelineOptions {
   normalise: NormaliseOptions;
+  /** Annotation conventions of the entity layer (default `news`). */
+  entityGuidelines: EntityGuidelines;
   /** Anchor date for temporal resolution when the article has no publication date (YYYY-MM-DD). */
   anchorDate?: string;
   /** Whether tokens (with clitic segments) are written to the output. */

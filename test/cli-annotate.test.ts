@@ -144,3 +144,22 @@ describeIf('ana annotate on bad input', [GOLD_TXT], () => {
     expect(r.stderr).toMatch(/Usage: ana annotate/);
   });
 });
+
+describe('ana annotate --guidelines', () => {
+  test('an unknown value is a usage error naming the two choices', () => {
+    const r = ana(['annotate', '-', '--jsonl', '--guidelines', 'conll']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--guidelines takes news or anercorp, not "conll"/);
+  });
+
+  test('the setting is recorded in the output options and changes the entities', () => {
+    const input = JSON.stringify({ id: 'a', text: 'وقال الجيش الإسرائيلي إن قواته قصفت مواقع في قطاع غزة.' }) + '\n';
+    const run = (g: string) => JSON.parse(ana(['annotate', '--jsonl', '-', '--no-tokens', '--quiet', '--guidelines', g], { input }).stdout);
+    const news = run('news');
+    const aner = run('anercorp');
+    expect(news.options.entityGuidelines).toBe('news');
+    expect(aner.options.entityGuidelines).toBe('anercorp');
+    expect(news.entities.map((e: { text: string }) => e.text)).toEqual(['الجيش الإسرائيلي', 'قطاع غزة']);
+    expect(aner.entities.map((e: { text: string }) => e.text)).toEqual(['غزة']);
+  });
+});

@@ -153,3 +153,24 @@ if (!haveSeed) console.log(`entities seed tests skipped: ${seedGold} not found (
     expect(entry('جون ماتزي')?.mentions.length).toBe(4);
   });
 });
+
+describe('entity guidelines: news (the project\'s) and anercorp (ANERcorp\'s)', () => {
+  // Checked by hand against the two guidelines: the news gold tags named institutions and whole place names
+  // (GUIDELINES.md, "Conventions settled in review"); ANERcorp leaves generic institutions untagged and tags the bare
+  // name (its training part has «غزة» inside «قطاع غزة» and «مكة» inside «مكة المكرمة»).
+  const text = 'وقال الجيش الإسرائيلي إن قواته قصفت مواقع في قطاع غزة، فيما وصل الحجاج إلى مكة المكرمة.';
+  const spans = (guidelines: 'news' | 'anercorp') =>
+    analyse(toArticle({ text }), pipelineOptions({ entityGuidelines: guidelines, layers: { timex: false, quotes: false } })).entities.map((e) => `${e.type}:${e.text}`);
+
+  test('news: the army is an ORG, «قطاع غزة» and «مكة المكرمة» are whole places', () => {
+    expect(spans('news')).toEqual(['ORG:الجيش الإسرائيلي', 'LOC:قطاع غزة', 'LOC:مكة المكرمة']);
+  });
+
+  test('anercorp: no ORG for the army, and the bare place names', () => {
+    expect(spans('anercorp')).toEqual(['LOC:غزة', 'LOC:مكة']);
+  });
+
+  test('the default is news', () => {
+    expect(pipelineOptions().entityGuidelines).toBe('news');
+  });
+});

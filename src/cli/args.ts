@@ -1,3 +1,5 @@
+import { ENTITY_GUIDELINES, type EntityGuidelines } from '../types';
+
 export class UsageError extends Error {}
 
 /**
@@ -10,4 +12,11 @@ export function parsing<T>(parse: () => T): T {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+/** The value of a --guidelines option (undefined when absent). */
+export function guidelinesArg(value: string | undefined): EntityGuidelines | undefined {
+  if (value === undefined) return undefined;
+  if (!(ENTITY_GUIDELINES as readonly string[]).includes(value)) throw new UsageError(`--guidelines takes ${ENTITY_GUIDELINES.join(' or ')}, not "${value}"`);
+  return value as EntityGuidelines;
 }

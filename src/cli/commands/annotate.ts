@@ -5,7 +5,7 @@ import { expandInputs, readArticles, DEFAULT_MAX_CHARS, IngestError, type Ingest
 import { pipelineOptions } from '../../pipeline';
 import type { Article } from '../../types';
 import { parseArgs } from 'node:util';
-import { parsing, UsageError } from '../args';
+import { guidelinesArg, parsing, UsageError } from '../args';
 import { safeFileStem, writeFileAtomic } from '../io';
 import { createRunner, DEFAULT_RECYCLE, type Runner } from '../../batch/pool';
 import type { OutputMode, TaskResult } from '../../batch/messages';
@@ -33,6 +33,8 @@ Options:
       --force          redo every article, even those whose output is current
       --date YYYY-MM-DD   anchor date for relative time expressions when an article has no publication date
       --no-tokens      leave the token layer out of the output
+      --guidelines G   entity conventions: news (default; the project's own, see README) or anercorp (ANERcorp's:
+                       generic institutions such as «وزارة الخارجية» untagged, «غزة» rather than «قطاع غزة»)
       --max-chars N    refuse articles longer than N characters (default ${DEFAULT_MAX_CHARS})
       --export FORMAT  also write each article in FORMAT (tei, tei-inline, brat, conll, webanno; repeat or
                        separate with commas) into DIR/FORMAT/, as "ana export" would
@@ -66,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     recycle: { type: 'string' },
     date: { type: 'string' },
     'no-tokens': { type: 'boolean' },
+    guidelines: { type: 'string' },
     'max-chars': { type: 'string' },
     export: { type: 'string', multiple: true },
     quiet: { type: 'boolean', short: 'q' },
@@ -88,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
   const exports = (values.export ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   for (const f of exports) if (!isExportFormat(f)) throw new UsageError(`--export takes ${EXPORT_FORMATS.join(', ')}, not "${f}"`);
   if (exports.length && values.jsonl) throw new UsageError('--export writes files beside the JSON outputs; it does not go with --jsonl');
-  const options = pipelineOptions({ anchorDate: values.date, tokens: !values['no-tokens'] });
+  const options = pipelineOptions({ anchorDate: values.date, tokens: !values['no-tokens'], entityGuidelines: guidelinesArg(values.guidelines) });
   const quiet = values.quiet === true;
   const started = Date.now();
 

@@ -3,7 +3,7 @@ import { annotate } from '../../pipeline';
 import { Scorer, formatReport, type GoldDocument } from '../../score';
 import { loadGold, GOLD_FORMATS, type GoldFormat } from '../../score/load';
 import type { AnnotationDocument } from '../../emit/format';
-import { parsing, UsageError } from '../args';
+import { guidelinesArg, parsing, UsageError } from '../args';
 import { offsetConverter } from '../../emit/offsets';
 
 export const HELP = `Usage: ana score --gold-format FORMAT --gold PATH… [--json] [--details]
@@ -23,6 +23,8 @@ Formats:
 
 Options:
   --date YYYY-MM-DD   anchor date for documents without a publication date
+  --guidelines G      entity conventions the pipeline follows: anercorp for --gold-format anercorp, news for the
+                      others (default); see "ana annotate --help". The setting used is printed on stderr.
   --json              print one JSON object (keys: entities, entities_overlap, timex, timex_overlap, timex_value,
                       quotes, speakers)
   --details           list the missed and spurious spans of each document (json gold)`;
@@ -36,6 +38,7 @@ export async function run(argv: string[]): Promise<number> {
         'gold-format': { type: 'string' },
         gold: { type: 'string', multiple: true },
         date: { type: 'string' },
+        guidelines: { type: 'string' },
         json: { type: 'boolean' },
         details: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -50,6 +53,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!format || !GOLD_FORMATS.includes(format)) throw new UsageError(`--gold-format must be one of ${GOLD_FORMATS.join(', ')}`);
   const paths = [...(values.gold ?? []), ...positionals];
   if (!paths.length) throw new UsageError('name the gold files with --gold');
+  // the gold's own conventions: ANERcorp's differ from the news gold's (README, "Entity guidelines")
+  const guidelines = guidelinesArg(values.guidelines) ?? (format === 'anercorp' ? 'anercorp' : 'news');
+  process.stderr.write(`ana score: entity guidelines: ${guidelines}\n`);
   const scorer = new Scorer(format === 'wojood' ? { durationsAsDate: true, timexTypes: ['DATE', 'TIME'] } : {});
   let failed = 0;
   for (const path of paths) {
@@ -64,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const gold of golds) {
       const system = annotate(
         { text: gold.text, id: gold.id, meta: gold.published ? { published: gold.published } : {} },
-        { tokens: false, ...(values.date ? { anchorDate: values.date } : {}) },
+        { tokens: false, entityGuidelines: guidelines, ...(values.date ? { anchorDate: values.date } : {}) },
       );
       scorer.add(gold, system);
       if (values.details) process.stderr.write(details(gold, system));

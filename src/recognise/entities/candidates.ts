@@ -18,9 +18,15 @@ export function fromSpan(s: { start: number; end: number; text: string }, type: 
   return { start: s.start, end: s.end, type, component, confidence, rank, tokens: s.text.split(/\s+/).length + 10 };
 }
 
-/** Keep the longest candidates first; a candidate overlapping a kept one is dropped. Output in text order. */
-export function resolve(cands: Candidate[]): Candidate[] {
-  const sorted = [...cands].sort((a, b) => b.tokens - a.tokens || a.rank - b.rank || a.start - b.start);
+/**
+ * Keep the longest candidates first; a candidate overlapping a kept one is dropped. Output in text order. With
+ * `modelFirst`, the tagger's candidates are kept before those of the gazetteer and the rules (after the header's),
+ * whatever their length: its spans then follow the conventions of the corpus it was trained on.
+ */
+export function resolve(cands: Candidate[], modelFirst = false): Candidate[] {
+  const tier = (c: Candidate) => (modelFirst && c.component === 'model' ? 0 : 1);
+  const header = (c: Candidate) => (c.component === 'header' ? 0 : 1);
+  const sorted = [...cands].sort((a, b) => (modelFirst ? header(a) - header(b) || tier(a) - tier(b) : 0) || b.tokens - a.tokens || a.rank - b.rank || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of sorted) {
     if (c.end <= c.start) continue;

@@ -1,4 +1,4 @@
-import type { EntityMention, SegmentedDoc } from '../../types';
+import type { EntityGuidelines, EntityMention, SegmentedDoc } from '../../types';
 import { viewTokens } from './text';
 import { defaultGazetteer, matchAt, type Gazetteer } from './gazetteer';
 import { fromSpan, resolve, type Candidate } from './candidates';
@@ -21,10 +21,17 @@ export { defaultModel } from './load';
  * Candidates are merged longest first (ties: header, gazetteer, model, rule); spans leave attached proclitics
  * (و ف ب ل ك, and «لل») outside, generic heads (شركة، مجلة …) and titles (الرئيس، السيد …) outside, and
  * nationality adjectives (الحكومة السعودية) are dropped.
+ * Under the `anercorp` guidelines the rule for generic institutions (الجيش الإسرائيلي، وزارة الخارجية) is off and the
+ * tagger's spans win over the gazetteer's (مكة, not مكة المكرمة): ANERcorp's conventions, which the tagger learned.
+ * Over the 5 folds of ANERcorp this lifts exact F1 from 0.759 to 0.777; on the news gold it costs 5 points.
  */
-export function recogniseEntities(doc: SegmentedDoc, resources: { gazetteer?: Gazetteer; model?: Model } = {}): EntityMention[] {
-  const gaz = resources.gazetteer ?? defaultGazetteer();
-  const model = resources.model ?? defaultModel();
+export function recogniseEntities(
+  doc: SegmentedDoc,
+  options: { gazetteer?: Gazetteer; model?: Model; guidelines?: EntityGuidelines } = {},
+): EntityMention[] {
+  const gaz = options.gazetteer ?? defaultGazetteer();
+  const model = options.model ?? defaultModel();
+  const anercorp = options.guidelines === 'anercorp';
   const tokens = doc.tokens;
   const views = viewTokens(tokens);
   const cands: Candidate[] = [];
@@ -68,15 +75,26 @@ export function recogniseEntities(doc: SegmentedDoc, resources: { gazetteer?: Ga
     let latin = false;
     for (let k = from; k < to; k++) if (tokens[k].kind === 'latin') latin = true;
     if (latin) continue;
-    cands.push({ start: nameStart(gaz, tokens, views, from), end: tokens[to - 1].end, type: t.type, component: 'model', confidence: t.confidence, rank: 2, tokens: to - from });
+    const push = (a: number, b: number) => cands.push({ start: nameStart(gaz, tokens, views, a), end: tokens[b - 1].end, type: t.type, component: 'model', confidence: t.confidence, rank: 2, tokens: b - a });
+    // a person's name has no conjunction inside: «الحسن والحسين», «شافيز ولوكاشنكو» are two people (organisations
+    // and places may have one: «البوسنة والهرسك», «وزارة الخارجية والتعاون»)
+    let a = from;
+    if (t.type === 'PER') {
+      for (let k = from + 1; k < to; k++) {
+        if (!views[k].pre.startsWith('و')) continue;
+        push(a, k);
+        a = k;
+      }
+    }
+    push(a, to);
   }
 
   // rules
   for (const s of doc.sentences) latinNames(gaz, tokens, views, s.tokenStart, s.tokenEnd, cands);
   for (const s of doc.sentences) quotedAfterHead(gaz, tokens, views, s.tokenStart, s.tokenEnd, cands);
-  for (const s of doc.sentences) institutionNames(gaz, tokens, views, s.tokenStart, s.tokenEnd, cands);
+  if (!anercorp) for (const s of doc.sentences) institutionNames(gaz, tokens, views, s.tokenStart, s.tokenEnd, cands);
 
-  let kept = resolve(cands).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
+  let kept = resolve(cands, anercorp).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
   extendByNationality(gaz, tokens, views, kept);
   const isTrigger = (key: string) => [...gaz.triggers.values()].some((set) => set.has(key));
   kept = propagate(tokens, views, kept, isTrigger).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
