@@ -163,3 +163,25 @@ describe('ana annotate --guidelines', () => {
     expect(aner.entities.map((e: { text: string }) => e.text)).toEqual(['غزة']);
   });
 });
+
+describe('ana score follows the gold\'s guidelines', () => {
+  // An ANERcorp-style sentence, tagged by hand as ANERcorp does: the army untagged, «غزة» without «قطاع».
+  const lines = ['وقال O', 'الجيش O', 'الإسرائيلي O', 'إن O', 'قواته O', 'قصفت O', 'مواقع O', 'في O', 'قطاع O', 'غزة B-LOC', '. O'];
+  const dir = tempDir('guidelines');
+  const gold = join(dir, 'aner.txt');
+  writeFileSync(gold, lines.join('\n') + '\n');
+  const score = (...extra: string[]) => ana(['score', '--gold-format', 'anercorp', '--gold', gold, '--json', ...extra]);
+
+  test('anercorp gold is scored under the anercorp guidelines by default', () => {
+    const r = score();
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/entity guidelines: anercorp/);
+    expect(JSON.parse(r.stdout).entities.micro).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+  });
+
+  test('--guidelines news scores the project\'s conventions instead: the army and «قطاع غزة» count against it', () => {
+    const r = score('--guidelines', 'news');
+    expect(r.stderr).toMatch(/entity guidelines: news/);
+    expect(JSON.parse(r.stdout).entities.micro).toMatchObject({ tp: 0, fp: 2, fn: 1 });
+  });
+});
