@@ -30,7 +30,7 @@ import { buildClusters } from './lib/ner-clusters';
 import { readAnercorp, readWojood, toTrainingDocs, type TrainingDoc } from './lib/ner-data';
 import { viewTokens } from '../src/recognise/entities/text';
 import { defaultGazetteer } from '../src/recognise/entities/gazetteer';
-import { extractFeatures, lookups, MAX_FEATURES, type Clusters } from '../src/recognise/entities/features';
+import { documentTopic, extractFeatures, lookups, MAX_FEATURES, type Clusters } from '../src/recognise/entities/features';
 import { addEmissions, ALLOWED, emissions, emptyModel, NT, serialiseModel, TAGS, viterbi, type Model } from '../src/recognise/entities/model';
 import { MAX_STACKED, secondPass, stackedFeatures } from '../src/recognise/entities/stacked';
 
@@ -87,7 +87,8 @@ function examples(docs: TrainingDoc[], clusters: Clusters | undefined, weight = 
   for (const { doc, gold } of docs) {
     const views = viewTokens(doc.tokens);
     const sents = doc.sentences.filter((s) => s.tokenEnd > s.tokenStart);
-    const looks = sents.map((s) => lookups(gaz, doc.tokens, views, s.tokenStart, s.tokenEnd));
+    const topic = documentTopic(views);
+    const looks = sents.map((s) => lookups(gaz, doc.tokens, views, s.tokenStart, s.tokenEnd, topic));
     const forms = new Uint32Array(sents.reduce((a, s) => a + s.tokenEnd - s.tokenStart, 0));
     const exs: Example[] = [];
     let at = 0;

@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 import { analyse, pipelineOptions, toArticle } from '../src/pipeline';
 import { normalise } from '../src/normalise';
 import { segment } from '../src/segment';
-import { defaultModel, recogniseEntities } from '../src/recognise/entities';
+import { defaultModel, recogniseEntities, viewTokens } from '../src/recognise/entities';
+import { propagate, type NameLists } from '../src/recognise/entities/propagate';
+import { documentTopic } from '../src/recognise/entities/features';
+import type { Candidate } from '../src/recognise/entities/candidates';
 import { NT, TAGS } from '../src/recognise/entities/model';
 import type { EntityMention } from '../src/types';
 
@@ -186,5 +189,67 @@ describe('entity guidelines: news (the project\'s) and anercorp (ANERcorp\'s)', 
 
   test('the default is news', () => {
     expect(pipelineOptions().entityGuidelines).toBe('news');
+  });
+});
+
+describe('a name left attached to و', () => {
+  // checked by hand: «وهينان» is و + هينان (Henin), a second player; هينان stands alone in the next sentence
+  test('splits where the document has the name on its own elsewhere', () => {
+    const text = 'تأهل فيدرر وهينان إلى الدور النهائي في ملبورن. وكانت هينان قد فازت أمس.';
+    const ents = entitiesOf(text).filter((e) => e.type === 'PER').map((e) => e.text);
+    expect(ents).toEqual(['فيدرر', 'هينان', 'هينان']);
+  });
+
+  // «وقاص» after «أبي» is the end of one name, not a conjunction
+  test('does not split after a word that links the parts of one name', () => {
+    const text = 'وصل الصحابي سعد بن أبي وقاص إلى العراق، وكان قاص من أهل المدينة يروي أخباره.';
+    expect(entitiesOf(text).filter((e) => e.type === 'PER').map((e) => e.text)).toContain('سعد بن أبي وقاص');
+  });
+});
+
+describe('one name, one reading per document (propagation)', () => {
+  const docOf = (text: string) => segment(normalise(toArticle({ text })));
+  const lists = (common: boolean): NameLists => ({ isTrigger: () => false, listed: () => false, common: () => common });
+  const cand = (text: string, word: string, type: EntityMention['type']): Candidate => {
+    const start = text.indexOf(word);
+    return { start, end: start + word.length, type, component: 'model', confidence: 0.95, rank: 2, tokens: word.split(' ').length };
+  };
+  const spread = (text: string, kept: Candidate[], l: NameLists) => {
+    const doc = docOf(text);
+    return propagate(doc.tokens, viewTokens(doc.tokens), kept, l).filter((c) => c.component === 'link').map((c) => text.slice(c.start, c.end));
+  };
+
+  test('a surname is spread, a link word ending a cut-short name is not', () => {
+    const text = 'استقبل الرئيس محمد سالم ولد البشير. وقال ولد إن البشير وعد بالمساعدة.';
+    expect(spread(text, [cand(text, 'محمد سالم ولد البشير', 'PER')], lists(false))).toEqual(['البشير']);
+    // the tagger stopped at «ولد»: «ولد» alone (son of; boy; was born) is no surname
+    expect(spread(text, [cand(text, 'محمد سالم ولد', 'PER')], lists(false))).toEqual([]);
+  });
+
+  test('a definite single word is spread only when rare in the news corpus or listed with its type', () => {
+    const text = 'وصل الوفد إلى المدينة صباحا. وتقع المدينة شمال العاصمة.';
+    const kept = [cand(text, 'المدينة', 'LOC')];
+    expect(spread(text, kept, lists(true))).toEqual([]);
+    expect(spread(text, kept, lists(false))).toEqual(['المدينة']);
+    expect(spread(text, kept, { ...lists(true), listed: (key, type) => key === 'المدينه' && type === 'LOC' })).toEqual(['المدينة']);
+  });
+});
+
+describe('document topic', () => {
+  const topicOf = (text: string) => documentTopic(viewTokens(segment(normalise(toArticle({ text }))).tokens));
+  test('a sports report is told from a political one', () => {
+    const match = 'فاز ميلان على روما بهدفين في المباراة التي جرت ضمن الدوري الإيطالي، وسجل اللاعب كاكا الهدف الأول.';
+    // four distinct sports words make a sports report; three (المباراة، الدوري، اللاعب) are not enough
+    expect(topicOf(match)).toBe(0);
+    expect(topicOf(match + ' وقال المدرب إنه راض.')).not.toBe(0);
+    expect(topicOf('التقى وزير الخارجية نظيره الفرنسي في باريس وبحثا الأزمة في سوريا والعلاقات بين البلدين.')).toBe(0);
+  });
+
+  // checked by hand: in this report ميلان, روما, برشلونة and فالنسيا are football clubs
+  test('cities that are clubs in a sports report are organisations (ANERcorp guidelines: the tagger decides)', () => {
+    const text = 'فاز فريق ميلان على ضيفه روما بهدفين مقابل هدف في المباراة التي جرت ضمن الدوري الإيطالي، وقال المدرب إن التعادل لم يكن كافيا في البطولة. وتعادل برشلونة مع فالنسيا.';
+    const doc = segment(normalise(toArticle({ text })));
+    const ents = recogniseEntities(doc, { guidelines: 'anercorp' });
+    for (const club of ['ميلان', 'روما', 'برشلونة', 'فالنسيا']) expect(mentionAt(ents, text, club)?.type).toBe('ORG');
   });
 });

@@ -170,6 +170,28 @@ export interface Lookups {
   gaz: number[][];
   /** Trigger roles ending at each token. */
   trig: number[][];
+  /** The document's topic code (documentTopic), 0 for none. */
+  topic: number;
+}
+
+/**
+ * Topics of documents, each from its own words (folded forms). A city or a country in a sports report is often a
+ * club or a team (ميلان، برشلونة، قطر): the tagger learns this only if it knows what the document is about.
+ * 5-fold ANERcorp CV through the pipeline: 0.787 -> 0.791, ORG 0.649 -> 0.662 (4 folds of 5 up). A second topic,
+ * business (شركة، أسهم، البورصة …, companies against places), lost 0.4 points and was left out.
+ */
+const TOPICS: [string, Set<string>][] = [
+  ['sports', new Set(['مباراه', 'المباراه', 'مباريات', 'الدوري', 'دوري', 'المنتخب', 'منتخب', 'البطوله', 'بطوله', 'هدف', 'هدفا', 'اهداف', 'الاهداف', 'لاعب', 'اللاعب', 'لاعبين', 'اللاعبين', 'لاعبي', 'المدرب', 'مدرب', 'الملعب', 'ملعب', 'تعادل', 'التعادل', 'الكره', 'كره', 'الهداف', 'المهاجم', 'مهاجم', 'الحارس', 'حارس', 'بطولات', 'الكاس', 'كاس', 'الفيفا', 'الاولمبيه', 'الشوط', 'شوط', 'المونديال', 'الميداليه', 'ميداليه'])],
+];
+const TOPIC_CODES = TOPICS.map(([name]) => hashString('topic:' + name));
+
+/** The topic of a document from its words: the topic with most distinct words, if at least 4; else 0. */
+export function documentTopic(views: readonly TokenView[]): number {
+  const seen = TOPICS.map(() => new Set<string>());
+  for (const v of views) for (let t = 0; t < TOPICS.length; t++) if (TOPICS[t][1].has(v.core)) seen[t].add(v.core);
+  let best = -1;
+  for (let t = 0; t < TOPICS.length; t++) if (seen[t].size >= 4 && (best < 0 || seen[t].size > seen[best].size)) best = t;
+  return best < 0 ? 0 : TOPIC_CODES[best];
 }
 
 const TRIGGER_ROLES = ['per-title', 'org-head', 'org-inside', 'loc-head'];
@@ -181,7 +203,7 @@ const labelCode = (s: string): number => {
 };
 const EMPTY: number[] = [];
 
-export function lookups(g: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], from: number, to: number): Lookups {
+export function lookups(g: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], from: number, to: number, topic = 0): Lookups {
   const gaz: number[][] = new Array(to - from).fill(EMPTY);
   const trig: number[][] = new Array(to - from).fill(EMPTY);
   const push = (arr: number[][], k: number, code: number) => {
@@ -201,7 +223,7 @@ export function lookups(g: Gazetteer, tokens: readonly Token[], views: readonly 
       for (const role of TRIGGER_ROLES) if (triggerEndingAt(g, views, i, role, from)) push(trig, i - from, labelCode(role));
     }
   }
-  return { gaz, trig };
+  return { gaz, trig, topic };
 }
 
 /**
@@ -294,8 +316,14 @@ export function extractFeatures(
     out[base + f++] = mix(62, n1.core, n2.core) & mask;
     out[base + f++] = mix(63, p1.bare, c.bare) & mask;
 
+    if (look.topic) {
+      // the topic with the word, with its dense-vector class (cities as a class) and with its list labels below
+      out[base + f++] = mix(80, look.topic, c.core) & mask;
+      if (c.dv2) out[base + f++] = mix(81, look.topic, c.dv2) & mask;
+    }
     const room = base + MAX_FEATURES;
     for (const g of look.gaz[k]) if (base + f < room) out[base + f++] = mix(18, g, 0) & mask;
+    if (look.topic) for (const g of look.gaz[k]) if (base + f < room) out[base + f++] = mix(82, look.topic, g) & mask;
     if (k > 0) for (const g of look.gaz[k - 1]) if (base + f < room) out[base + f++] = mix(19, g, 0) & mask;
     if (k + 1 < n) for (const g of look.gaz[k + 1]) if (base + f < room) out[base + f++] = mix(20, g, 0) & mask;
     if (k > 0) for (const r of look.trig[k - 1]) if (base + f < room) out[base + f++] = mix(21, r, 0) & mask;

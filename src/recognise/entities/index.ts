@@ -3,7 +3,7 @@ import { viewTokens, type TokenView } from './text';
 import { defaultGazetteer, matchAt, type Gazetteer } from './gazetteer';
 import { fromSpan, resolve, type Candidate } from './candidates';
 import { extendByNationality, institutionNames, isNationalityAdjective, latinNames, nameStart, quotedAfterHead, stripHead } from './rules';
-import { propagate } from './propagate';
+import { propagate, type NameLists } from './propagate';
 import { defaultModel } from './load';
 import { tagDocument } from './tagger';
 import type { Model } from './model';
@@ -25,19 +25,31 @@ export { defaultModel } from './load';
  * tagger's spans win over the gazetteer's (مكة, not مكة المكرمة): ANERcorp's conventions, which the tagger learned.
  * Over the 5 folds of ANERcorp this lifts exact F1 from 0.759 to 0.777; on the news gold it costs 5 points.
  */
-/** A first name the segmenter left attached to و: the word is no known name, the word without و is a person's. */
-const personAfterWa = (gaz: Gazetteer, w: string) =>
-  w.length > 3 && w.startsWith('و') && !gaz.byKey.has(w) && (gaz.byKey.get(w.slice(1))?.some((e) => e.type === 'PER') ?? false);
+/**
+ * A name the segmenter left attached to the conjunction و: the word is no known name, and the word without و is a
+ * person's in the lists (وجومانا), a definite name (والمعتز; not والتر, Walter), or a word the document has on its
+ * own elsewhere (وهينان beside هينان; not وقاص, وينفري, whose rests occur nowhere).
+ */
+/** Words that join the parts of one name (folded): a word after them is still that name. */
+const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'ولد', 'عبد', 'ال']);
+
+const nameAfterWa = (gaz: Gazetteer, w: string, words: () => ReadonlySet<string>) => {
+  if (w.length <= 3 || !w.startsWith('و') || gaz.byKey.has(w)) return false;
+  const rest = w.slice(1);
+  return (gaz.byKey.get(rest)?.some((e) => e.type === 'PER') ?? false) || /^ال.{4,}/.test(rest) || words().has(rest);
+};
 
 /**
  * Where a second person's name begins when token k starts with the conjunction و: after the proclitic the segmenter
  * split off (والحسين), or after the و of a known first name it left attached (وجومانا, وعبير; not وليد, وينفري, ولد).
  * Undefined when token k is no conjunction.
  */
-function conjoinedName(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], k: number, text: string): number | undefined {
+function conjoinedName(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], k: number, text: string, words: () => ReadonlySet<string>): number | undefined {
   const v = views[k];
   if (v.pre) return v.pre.startsWith('و') ? nameStart(gaz, tokens, views, k) : undefined;
-  if (tokens[k].kind !== 'arabic' || !personAfterWa(gaz, v.w)) return undefined;
+  // after a link word the name goes on (سعد بن أبي وقاص)
+  if (k > 0 && NAME_LINKS.has(views[k - 1].w)) return undefined;
+  if (tokens[k].kind !== 'arabic' || !nameAfterWa(gaz, v.w, words)) return undefined;
   // the original may carry marks or tatweel after the و (وَعبير)
   let at = tokens[k].start + 1;
   while (at < tokens[k].end && /[\u0640\u064B-\u065F\u0670]/.test(text[at])) at++;
@@ -79,6 +91,16 @@ export function recogniseEntities(
   }
 
   // model
+  // the document's word forms, for a name left attached to و (see nameAfterWa)
+  // (built on first use: few documents need it)
+  let wordSet: Set<string> | undefined;
+  const words = (): ReadonlySet<string> => {
+    if (!wordSet) {
+      wordSet = new Set();
+      for (let k = 0; k < tokens.length; k++) if (tokens[k].kind === 'arabic') wordSet.add(views[k].w);
+    }
+    return wordSet;
+  };
   const wordy = (k: number) => tokens[k].kind === 'arabic' || tokens[k].kind === 'latin' || tokens[k].kind === 'number';
   for (const t of tagDocument(doc, views, gaz, model)) {
     // a span starts and ends on words (not on an emoji or a bracket the tagger took in)
@@ -100,10 +122,10 @@ export function recogniseEntities(
     // (organisations and places may have one: «البوسنة والهرسك», «وزارة الخارجية والتعاون»)
     let a = from;
     // a name that starts on such a token starts after its و too
-    let aStart = t.type === 'PER' && !views[from].pre ? conjoinedName(gaz, tokens, views, from, doc.text) : undefined;
+    let aStart = t.type === 'PER' && !views[from].pre ? conjoinedName(gaz, tokens, views, from, doc.text, words) : undefined;
     if (t.type === 'PER') {
       for (let k = from + 1; k < to; k++) {
-        const after = conjoinedName(gaz, tokens, views, k, doc.text);
+        const after = conjoinedName(gaz, tokens, views, k, doc.text, words);
         if (after === undefined) continue;
         push(a, k, aStart);
         a = k;
@@ -120,8 +142,12 @@ export function recogniseEntities(
 
   let kept = resolve(cands, anercorp).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
   extendByNationality(gaz, tokens, views, kept);
-  const isTrigger = (key: string) => [...gaz.triggers.values()].some((set) => set.has(key));
-  kept = propagate(tokens, views, kept, isTrigger).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
+  const lists: NameLists = {
+    isTrigger: (key) => [...gaz.triggers.values()].some((set) => set.has(key)),
+    listed: (key, type) => gaz.byKey.get(key)?.some((e) => e.type === type) ?? false,
+    common: (key) => model.clusters?.has(key) ?? false,
+  };
+  kept = propagate(tokens, views, kept, lists).filter((c) => !isNationalityAdjective(gaz, tokens, views, c));
   const out: EntityMention[] = [];
   for (const c of kept) {
     out.push({ start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), type: c.type, confidence: c.confidence, component: c.component });

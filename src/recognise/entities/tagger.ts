@@ -1,7 +1,7 @@
 import type { EntityType, SegmentedDoc } from '../../types';
 import type { TokenView } from './text';
 import type { Gazetteer } from './gazetteer';
-import { extractFeatures, lookups, MAX_FEATURES } from './features';
+import { documentTopic, extractFeatures, lookups, MAX_FEATURES } from './features';
 import { emissions, NT, TAGS, viterbi, type Model } from './model';
 import { secondPass } from './stacked';
 
@@ -47,11 +47,12 @@ export function tagDocument(doc: SegmentedDoc, views: readonly TokenView[], gaz:
   // tokens outside every sentence are no word form for the second pass
   if (model.stacked) forms.fill(0, 0, total);
   const ranges: number[] = [];
+  const topic = documentTopic(views);
   for (const s of doc.sentences) {
     const n = s.tokenEnd - s.tokenStart;
     if (n <= 0) continue;
     ranges.push(s.tokenStart, s.tokenEnd);
-    const look = lookups(gaz, doc.tokens, views, s.tokenStart, s.tokenEnd);
+    const look = lookups(gaz, doc.tokens, views, s.tokenStart, s.tokenEnd, topic);
     extractFeatures(doc.tokens, views, s.tokenStart, s.tokenEnd, look, model.clusters, model.bits, feats, counts, model.stacked ? forms : undefined, s.tokenStart);
     emissions(model, feats, counts, n, scores, s.tokenStart);
     viterbi(model, scores, n, tags, s.tokenStart);
