@@ -104,9 +104,9 @@ describe('the committed model', () => {
   test('loads with the tag set it was trained with and non-zero weights', () => {
     const t0 = Date.now();
     const m = defaultModel();
-    expect(m.w.length).toBe((1 << m.bits) * NT);
+    expect(m.q?.length).toBe((1 << m.bits) * NT);
     expect(m.trans.length).toBe((NT + 1) * NT);
-    expect(m.w.some((x) => x !== 0)).toBe(true);
+    expect(m.q?.some((x) => x !== 0)).toBe(true);
     expect(m.clusters?.size ?? 0).toBeGreaterThan(1000);
     expect(TAGS).toEqual(['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC']);
     void t0; // load time is measured by scripts/bench-entities.ts, not here

