@@ -256,10 +256,11 @@ describe('document topic', () => {
 
 describe('spelling variants of place names', () => {
   // checked by hand: ج for the g of Hong Kong is the Egyptian spelling (10 times in the news corpus, against 117 for
-  // «هونغ كونغ»); the tagger alone once read it as a person throughout a document
-  test('«هونج كونج» is Hong Kong, as «هونغ كونغ» is', () => {
-    for (const text of ['وصل الوفد التجاري إلى هونج كونج أمس.', 'وصل الوفد التجاري إلى هونغ كونغ أمس.']) {
-      expect(entitiesOf(text).map((e) => `${e.type}:${e.text}`)).toContain(`LOC:${text.includes('هونج') ? 'هونج كونج' : 'هونغ كونغ'}`);
+  // «هونغ كونغ»); a tagger that had not seen it read it as a person throughout a document, so the lists know it
+  test('«هونج كونج» is Hong Kong in the lists, as «هونغ كونغ» is', () => {
+    for (const name of ['هونج كونج', 'هونغ كونغ']) {
+      const ents = entitiesOf(`وصل الوفد التجاري إلى ${name} أمس.`);
+      expect(ents.map((e) => `${e.type}:${e.text}:${e.component}`)).toContain(`LOC:${name}:gazetteer`);
     }
   });
 });
