@@ -62,7 +62,9 @@ export function emissions(m: Model, feats: Int32Array, counts: Int32Array, n: nu
   }
 }
 
-/** emissions() over 16-bit weights: integer sums, scaled once per token. */
+/** emissions() over 16-bit weights: integer sums, scaled once per token. A copy of its loop on purpose: one loop
+ * over either array type would make the hottest read in the stage polymorphic (a tagged pipeline reads only Int16
+ * weights, training only Float32 ones). */
 function emissionsQ(q: Int16Array, scale: number, ob: number, feats: Int32Array, counts: Int32Array, n: number, scores: Float32Array, at: number): void {
   for (let k = 0; k < n; k++) {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
