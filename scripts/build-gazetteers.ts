@@ -219,6 +219,38 @@ function arabicSpellings(s: string): string[] {
   return [...out];
 }
 
+const triggers: Record<string, string[]> = {};
+let role = '';
+for (const raw of readFileSync(join(listsDir, 'triggers.txt'), 'utf8').split('\n')) {
+  const line = raw.trim();
+  if (!line || line.startsWith('#')) continue;
+  const section = /^\[(.+)\]$/.exec(line);
+  if (section) {
+    role = section[1];
+    triggers[role] = [];
+    continue;
+  }
+  const key = nameKey(line);
+  if (key && !triggers[role].includes(key)) triggers[role].push(key);
+}
+
+/**
+ * A person's form that starts with a title (per-title triggers: «الملك سلمان», «الشيخ محمد بن زايد») is listed
+ * without it, as the guidelines of both golds draw the span: «الملك عبد الله الثاني» had given the span
+ * «الملك عبد الله الثاني» where the news gold has «عبد الله الثاني». A single word left after the title
+ * («الملكة إليزابيث» -> إليزابيث) is too common a first name to list alone and is dropped.
+ */
+function withoutTitle(name: string): string | undefined {
+  const words = nameKey(name).split(' ');
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    if (triggers['per-title']?.includes(words.slice(0, n).join(' '))) {
+      const rest = name.trim().split(/\s+/).slice(n);
+      return rest.length >= 2 ? rest.join(' ') : undefined;
+    }
+  }
+  return name;
+}
+
 // Own lists: the first field is the canonical Latin name and is itself a spelling.
 const ownKeys = new Set<string>();
 const ownLocLatin = new Map<string, string>();
@@ -227,7 +259,9 @@ for (const [type, file] of [['ORG', 'org.txt'], ['LOC', 'loc.txt'], ['PER', 'per
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const names = line.split('|').map((s) => s.trim()).filter(Boolean);
-    for (const n of names) {
+    for (const form of names) {
+      const n = type === 'PER' ? withoutTitle(form) : form;
+      if (!n) continue;
       add(type, 'h', n, names[0]);
       ownKeys.add(nameKey(n));
       if (type === 'LOC') ownLocLatin.set(nameKey(n), names[0]);
@@ -259,21 +293,6 @@ for (const place of places) {
   }
 }
 console.log(`CLDR: ${cldr.territories} territory and ${cldr.cities} city entries added`);
-
-const triggers: Record<string, string[]> = {};
-let role = '';
-for (const raw of readFileSync(join(listsDir, 'triggers.txt'), 'utf8').split('\n')) {
-  const line = raw.trim();
-  if (!line || line.startsWith('#')) continue;
-  const section = /^\[(.+)\]$/.exec(line);
-  if (section) {
-    role = section[1];
-    triggers[role] = [];
-    continue;
-  }
-  const key = nameKey(line);
-  if (key && !triggers[role].includes(key)) triggers[role].push(key);
-}
 
 const entries = [...lines].sort();
 writeFileSync(out, JSON.stringify({ about: 'Compiled by scripts/build-gazetteers.ts; do not edit.', entries: entries.join('\n'), triggers }) + '\n');

@@ -7,8 +7,8 @@
  * by `train-ner.ts --holdout 0.1`).
  * The pipeline loads its model with require('../../../models/ner.json') relative to dist/, so each fold runs a
  * copy of dist/ under tmp/cv-pipeline/ with the fold's model as tmp/cv-pipeline/models/ner.json: the committed
- * models/ner.json is never touched (others use the same working tree). --cv-dir DIR reads DIR/ner-cv-K.json (as
- * written by `train-ner.ts --cv-dir DIR`) and works in DIR/cv-pipeline; extra arguments after -- go to `ana score`
+ * models/ner.json is never touched (others use the same working tree). --cv-dir DIR reads DIR/ner-cv-K.json and
+ * DIR/anercorp-cv-K.txt (as written by `train-ner.ts --cv-dir DIR`) and works in DIR/cv-pipeline; extra arguments after -- go to `ana score`
  * (e.g. -- --guidelines news).
  */
 import { execFileSync } from 'node:child_process';
@@ -34,7 +34,7 @@ const TYPES = ['PER', 'ORG', 'LOC'] as const;
 const byType: Record<string, number[]> = { PER: [], ORG: [], LOC: [] };
 for (let f = 0; f < (heldout ? 1 : k); f++) {
   const model = heldout ? join(root, 'tmp/ner-heldout.json') : join(cvDir, `ner-cv-${f}.json`);
-  const gold = join(root, heldout ? 'tmp/anercorp-dev.txt' : `tmp/anercorp-cv-${f}.txt`);
+  const gold = heldout ? join(root, 'tmp/anercorp-dev.txt') : join(cvDir, `anercorp-cv-${f}.txt`);
   if (!existsSync(model) || !existsSync(gold)) throw new Error(`missing ${model} or ${gold}: run train-ner.ts ${heldout ? '--holdout 0.1' : `--cv ${k} --cv-models`} first`);
   copyFileSync(model, join(work, 'models/ner.json'));
   const out = execFileSync('node', [join(work, 'dist/cli/main.js'), 'score', '--gold-format', 'anercorp', '--gold', gold, '--json', ...scoreArgs], { encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -6,8 +6,9 @@
  *       (the last 10% by default, or from fraction F), written to tmp/anercorp-dev.txt for
  *       `ana score --gold-format anercorp --gold tmp/anercorp-dev.txt`; the model goes to tmp/ner-heldout.json
  *   npx tsx scripts/train-ner.ts --cv 5 [--seeds S] [--cv-models]   K-fold cross-validation over ANERcorp
- *       (contiguous folds; tagger F1 per fold and mean ± sd); --cv-models writes tmp/ner-cv-K.json (or
- *       DIR/ner-cv-K.json with --cv-dir DIR, to run two experiments side by side) for
+ *       (contiguous folds; tagger F1 per fold and mean ± sd); writes each fold's gold to tmp/anercorp-cv-K.txt
+ *       and, with --cv-models, its model to tmp/ner-cv-K.json (or both under DIR with --cv-dir DIR, to run two
+ *       experiments side by side) for
  *       scripts/cv-pipeline-ner.ts, which scores each fold through the whole pipeline
  *   other options: [--shared DIR] [--epochs N] [--seeds S] [--bits B (default 20)] [--no-wojood]
  *       [--wojood-weight 0.25] [--out models/ner.json] [--stacked-share 0.5] [--jack-parts 4]
@@ -359,8 +360,9 @@ function anercorpLines(path: string): string[] {
 
 /**
  * K-fold cross-validation over ANERcorp: contiguous folds of sentences, each held out in turn; training on the
- * other folds plus Wojood. Each fold's gold is written to tmp/anercorp-cv-K.txt and, with --cv-models, its model
- * to tmp/ner-cv-K.json (for `ana score` through the pipeline with ANA_NER_MODEL).
+ * other folds plus Wojood. Each fold's gold is written to DIR/anercorp-cv-K.txt (DIR: --cv-dir, default tmp) and,
+ * with --cv-models, its model to DIR/ner-cv-K.json; a gold and its model stay together, so that a 10-fold run
+ * does not overwrite the golds of a 5-fold one in another directory. scripts/cv-pipeline-ner.ts scores them.
  */
 const O_BIASES = [0, 1, 2, 3, 4, 6];
 
@@ -368,7 +370,8 @@ function crossValidate(k: number, clusters: Clusters | undefined, wojEx: DocExam
   const anerPath = join(shared, 'data/anercorp/ANERCorp.train.txt');
   const aner = readAnercorp(anerPath);
   const lines = anercorpLines(anerPath);
-  mkdirSync(join(root, 'tmp'), { recursive: true });
+  const dir = resolve(root, argValue('--cv-dir') ?? 'tmp');
+  mkdirSync(dir, { recursive: true });
   const fs: number[] = [];
   const sweep = new Map<number, number[]>();
   const rows: string[] = [];
@@ -378,7 +381,7 @@ function crossValidate(k: number, clusters: Clusters | undefined, wojEx: DocExam
     const to = Math.floor((aner.length * (f + 1)) / k);
     const dev = aner.slice(from, to);
     const devTokens = dev.reduce((n, s) => n + s.tokens.length, 0);
-    writeFileSync(join(root, `tmp/anercorp-cv-${f}.txt`), lines.slice(tokOffset, tokOffset + devTokens).join('\n') + '\n');
+    writeFileSync(join(dir, `anercorp-cv-${f}.txt`), lines.slice(tokOffset, tokOffset + devTokens).join('\n') + '\n');
     tokOffset += devTokens;
     const trainEx = trainingSet([...examples(toTrainingDocs([...aner.slice(0, from), ...aner.slice(to)]), clusters), ...wojEx], clusters, t0);
     const devEx = examples(toTrainingDocs(dev), clusters);
@@ -392,7 +395,7 @@ function crossValidate(k: number, clusters: Clusters | undefined, wojEx: DocExam
     console.log(row);
     if (process.argv.includes('--cv-models')) {
       const file = serialiseModel(m, Number(argValue('--prune') ?? 0.05), `CV fold ${f + 1}/${k} model (not for shipping).`);
-      writeFileSync(join(resolve(root, argValue('--cv-dir') ?? 'tmp'), `ner-cv-${f}.json`), JSON.stringify(file) + '\n');
+      writeFileSync(join(dir, `ner-cv-${f}.json`), JSON.stringify(file) + '\n');
     }
   }
   const [mean, sd] = meanSd(fs);

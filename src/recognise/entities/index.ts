@@ -56,6 +56,23 @@ function conjoinedName(gaz: Gazetteer, tokens: readonly Token[], views: readonly
   return at;
 }
 
+/**
+ * Where an organisation or place span the tagger drew is two names of the lists joined by و («جوجل وآبل», «مصر
+ * والسودان»): the token where the second one starts, and its offset after the و. The lists know each name, so the
+ * span is a coordination, not one name; a name with و inside that the lists hold whole («البوسنة والهرسك») or do
+ * not hold at all («القرض العقاري والسياحي») is left as the tagger drew it.
+ */
+function twoListedNames(gaz: Gazetteer, tokens: readonly Token[], views: readonly TokenView[], from: number, to: number): { at: number; start: number } | undefined {
+  if (matchAt(gaz, tokens, views, from, to, true)?.to === to) return undefined;
+  for (let k = from + 1; k < to; k++) {
+    if (!views[k].pre.startsWith('و') && !views[k].w.startsWith('و')) continue;
+    const right = matchAt(gaz, tokens, views, k, to, true);
+    if (right?.to !== to || right.spanStart === tokens[k].start) continue;
+    if (matchAt(gaz, tokens, views, from, k, true)?.to === k) return { at: k, start: right.spanStart };
+  }
+  return undefined;
+}
+
 export function recogniseEntities(
   doc: SegmentedDoc,
   options: { gazetteer?: Gazetteer; model?: Model; guidelines?: EntityGuidelines } = {},
@@ -131,6 +148,12 @@ export function recogniseEntities(
         a = k;
         aStart = after;
       }
+    }
+    const listedPair = t.type === 'PER' ? undefined : twoListedNames(gaz, tokens, views, a, to);
+    if (listedPair) {
+      push(a, listedPair.at);
+      push(listedPair.at, to, listedPair.start);
+      continue;
     }
     push(a, to, aStart);
   }
