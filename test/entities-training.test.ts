@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { mapTag, readAnercorp, readWojood, toTrainingDocs } from '../scripts/lib/ner-data';
 import { defaultGazetteer, defaultModel, viewTokens } from '../src/recognise/entities';
 import { extractFeatures, lookups, MAX_FEATURES, type Clusters } from '../src/recognise/entities/features';
+import { compileGazetteer, matchAt } from '../src/recognise/entities/gazetteer';
 import { TAGS } from '../src/recognise/entities/model';
 
 describe('training data readers', () => {
@@ -47,6 +48,17 @@ describe('the compiled gazetteer', () => {
     expect(anerOnly).toBeGreaterThan(3000);
     for (const role of ['org-head', 'org-head-short', 'per-title', 'org-inside', 'loc-head']) expect(g.triggers.get(role)?.size).toBeGreaterThan(3);
     expect(g.triggers.get('per-title')?.has('الرييس التنفيذي')).toBe(true);
+  });
+});
+
+describe('gazetteer matching', () => {
+  test('a long entry is found through its word prefixes, and matching stops where no entry goes on', () => {
+    const g = compileGazetteer({ entries: 'ORG\th\tالاتحاد الدولي لكره القدم\tFIFA\nORG\th\tالاتحاد الاوروبي\tEU', triggers: {} });
+    expect([...g.prefixes].sort()).toEqual(['الاتحاد الدولي', 'الاتحاد الدولي لكره']);
+    const [{ doc }] = toTrainingDocs([{ tokens: ['قرر', 'الاتحاد', 'الدولي', 'لكرة', 'القدم', 'أمس'], tags: ['O', 'O', 'O', 'O', 'O', 'O'] }]);
+    const views = viewTokens(doc.tokens);
+    expect(matchAt(g, doc.tokens, views, 1, doc.tokens.length)).toMatchObject({ from: 1, to: 5, key: 'الاتحاد الدولي لكره القدم' });
+    expect(matchAt(g, doc.tokens, views, 2, doc.tokens.length)).toBeUndefined();
   });
 });
 

@@ -24,6 +24,9 @@ export interface Gazetteer {
   byKey: Map<string, GazEntry[]>;
   /** Longest entry length (in tokens) by first word. */
   maxLen: Map<string, number>;
+  /** Every word prefix of a multi-word key, shorter than the key («الاتحاد الدولي» of «الاتحاد الدولي لكره القدم»):
+   * matching stops as soon as the words read so far start no entry. */
+  prefixes: Set<string>;
   /** Trigger sets by role, folded. */
   triggers: Map<string, Set<string>>;
   /** Longest trigger (in tokens) by role. */
@@ -35,6 +38,7 @@ export interface Gazetteer {
 export function compileGazetteer(file: GazetteerFile): Gazetteer {
   const byKey = new Map<string, GazEntry[]>();
   const maxLen = new Map<string, number>();
+  const prefixes = new Set<string>();
   for (const line of file.entries.split('\n')) {
     if (!line) continue;
     const [type, source, key, latin] = line.split('\t');
@@ -45,6 +49,7 @@ export function compileGazetteer(file: GazetteerFile): Gazetteer {
     } else byKey.set(key, [entry]);
     const words = key.split(' ');
     maxLen.set(words[0], Math.max(maxLen.get(words[0]) ?? 0, words.length));
+    for (let n = 2; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
   }
   // Hand entries first: they decide the type when both lists hold a key.
   for (const list of byKey.values()) list.sort((a, b) => Number(b.hand) - Number(a.hand));
@@ -56,7 +61,7 @@ export function compileGazetteer(file: GazetteerFile): Gazetteer {
     triggerMaxLen.set(role, Math.max(0, ...words.map((w) => w.split(' ').length)));
     for (const w of words) triggerLast.add(w.split(' ').pop()!);
   }
-  return { byKey, maxLen, triggers, triggerMaxLen, triggerLast };
+  return { byKey, maxLen, prefixes, triggers, triggerMaxLen, triggerLast };
 }
 
 let cached: Gazetteer | undefined;
@@ -134,7 +139,11 @@ export function matchAt(g: Gazetteer, tokens: readonly Token[], views: readonly 
     for (let j = i + 1; j <= Math.min(limit, i + n); j++) {
       if (j > i + 1) key += ' ' + views[j - 1].w;
       const entries = g.byKey.get(key);
-      if (!entries) continue;
+      if (!entries) {
+        // no entry goes on from these words (a 23,000-entry list has many first words such as جامعه، مجلس، الاتحاد)
+        if (j > i + 1 && !g.prefixes.has(key)) break;
+        continue;
+      }
       const usable = handOnly ? entries.filter((e) => e.hand) : entries;
       if (usable.length === 0) continue;
       if (!best || j > best.to) best = { from: i, to: j, spanStart, key, entries: usable };

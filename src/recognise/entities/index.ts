@@ -92,6 +92,15 @@ export function recogniseEntities(
 
   // gazetteer: the project's own lists (ANERGazet only feeds the model: it holds too many common words)
   for (const s of doc.sentences) {
+    // Under the ANERcorp guidelines a listed institution that is only described by its head and a nationality or
+    // place (الجيش اللبناني، مجلس النواب، الخارجية الأميركية) is left to the tagger, which learned that ANERcorp
+    // mostly leaves such names untagged: the rule that finds them in the news guidelines tells them from proper names
+    // (اليونيسكو، ريال مدريد). 5-fold CV with the lists of 3,500 organisations: 0.807 -> 0.812 (ORG 0.643 -> 0.662).
+    let described: Candidate[] | undefined;
+    const isDescribed = (start: number, end: number): boolean => {
+      if (!described) institutionNames(gaz, tokens, views, s.tokenStart, s.tokenEnd, (described = []));
+      return described.some((d) => d.start === start && d.end === end);
+    };
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (tokens[i].kind === 'hashtag') {
         // #السعودية: the name after the mark (words of a multi-word tag are joined by _)
@@ -103,6 +112,7 @@ export function recogniseEntities(
       if (!m) continue;
       // أستراليًا with tanwin is an adverb (in Australian fashion), not the country
       if (/\u064B/.test(tokens[m.to - 1].text)) continue;
+      if (anercorp && m.entries[0].type === 'ORG' && isDescribed(m.spanStart, tokens[m.to - 1].end)) continue;
       cands.push({ start: m.spanStart, end: tokens[m.to - 1].end, type: m.entries[0].type, component: 'gazetteer', confidence: 0.9, rank: 1, tokens: m.to - m.from });
     }
   }
