@@ -186,6 +186,9 @@ export function extendByNationality(gaz: Gazetteer, tokens: readonly Token[], vi
     if (tokens[k].start - m.end > 1) continue;
     const v = views[k];
     if (!v.def || v.pre || !isNationality(gaz, v)) continue;
+    // a feminine adjective does not agree with a name that is one masculine nisba word: in «ميليشيات الحوثي
+    // الإيرانية» it describes ميليشيات (broken plurals, which take feminine adjectives, do not end in ي)
+    if (first === last && /ي$/.test(views[first].core) && /ه$/.test(v.core)) continue;
     if (c + 1 < kept.length && kept[c + 1].start < tokens[k].end) continue;
     kept[c] = { ...m, end: tokens[k].end, tokens: m.tokens + 1 };
   }
